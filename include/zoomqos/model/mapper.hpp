@@ -1,0 +1,29 @@
+#pragma once
+
+#include "zoomqos/errors.hpp"
+#include "zoomqos/model/qos.hpp"
+
+#include <string_view>
+
+// The boundary between Zoom's JSON and the typed model. nlohmann exceptions
+// never cross it: malformed input comes back as an InvalidResponse error.
+namespace zoomqos::model {
+
+// Parses a single-participant QoS response body. Errors: not JSON, not an
+// object, or user_qos present but not an array (ErrorKind::InvalidResponse).
+Result<Participant> parse_participant(std::string_view body);
+
+// The same from an already parsed object (list pages hold many of these).
+Result<Participant> participant_from_json(const Json& object);
+
+// Typed JSON in Zoom's shape: unit strings become numbers under new names
+// (bitrate -> bitrate_kbps, latency -> latency_ms, resolution -> {width,
+// height}, ...), unknown keys pass through unchanged. Every known field is
+// present in the output, null when unknown, so that jq filters see a stable
+// schema.
+Json to_json(const Participant& participant);
+Json to_json(const Sample& sample);
+Json to_json(const Stream& stream);
+Json to_json(const CpuUsage& cpu);
+
+} // namespace zoomqos::model

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "zoomqos/model/qos.hpp"
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+// Renderers write one participant's QoS to a stream. They never touch the
+// network or the terminal; what they print is fixed by golden files in
+// tests/golden/.
+namespace zoomqos::render {
+
+enum class Format { Table, Json, Ndjson, Csv, Raw };
+
+std::optional<Format> parse_format(std::string_view name);
+std::string_view format_name(Format format);
+
+// What the user asked for, as they typed it: NDJSON and CSV rows carry these
+// so that rows from many participants stay attributable.
+struct Subject {
+    std::string event_key = "webinar_id"; // or "meeting_id" with --meeting
+    std::string event_id;
+    std::string participant_id;
+};
+
+struct TableOptions {
+    bool utf8 = true; // false: ASCII-only rules and placeholders
+};
+
+// For people: who the participant is, then one row per sample and main
+// stream, then CPU. Aligned by display width (non-ASCII names included).
+void table(std::ostream& out, const Subject& subject, const model::Participant& participant,
+           const TableOptions& options = {});
+
+// The typed participant (model::to_json), pretty-printed, newline-terminated.
+void json(std::ostream& out, const model::Participant& participant);
+
+// One compact JSON object per sample:
+// {"webinar_id", "participant_id", "user_id", "user_name", "date_time", <streams>..., cpu_usage, <extra>...}
+void ndjson(std::ostream& out, const Subject& subject, const model::Participant& participant);
+
+// RFC 4180 with CRLF line ends, a fixed header so that rows of many
+// participants line up: context columns, then every main stream's typed
+// columns (audio_input_bitrate_kbps, ..., video_input_width, ...), then CPU.
+void csv_header(std::ostream& out);
+void csv_rows(std::ostream& out, const Subject& subject, const model::Participant& participant);
+
+// The response body, byte for byte.
+void raw(std::ostream& out, std::string_view body);
+
+} // namespace zoomqos::render
