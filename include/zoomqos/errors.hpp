@@ -34,6 +34,13 @@ struct Error {
     std::string hint;         // what the user can do about it, or empty
 };
 
+inline Error make_error(ErrorKind kind, std::string message) {
+    Error error;
+    error.kind = kind;
+    error.message = std::move(message);
+    return error;
+}
+
 // "zoomqos: error: <what> (HTTP 404, Zoom code 3001)\n" followed by Zoom's
 // message, the tracking ID and a "hint:" line when they are known.
 std::string format_error(const Error& error);
@@ -43,8 +50,8 @@ std::string format_error(const Error& error);
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : state_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-    Result(Error error) : state_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+    Result(T value) : state_(std::move(value)) {}     // NOLINT(google-explicit-constructor)
+    Result(Error error) : state_(std::move(error)) {} // NOLINT(google-explicit-constructor)
 
     bool ok() const noexcept { return state_.index() == 0; }
     explicit operator bool() const noexcept { return ok(); }
