@@ -1,9 +1,9 @@
 #pragma once
 
+#include <string_view>
+
 #include "zoomqos/errors.hpp"
 #include "zoomqos/model/qos.hpp"
-
-#include <string_view>
 
 // The boundary between Zoom's JSON and the typed model. nlohmann exceptions
 // never cross it: malformed input comes back as an InvalidResponse error.
@@ -20,7 +20,11 @@ Result<Participant> participant_from_json(const Json& object);
 // (bitrate -> bitrate_kbps, latency -> latency_ms, resolution -> {width,
 // height}, ...), unknown keys pass through unchanged. Every known field is
 // present in the output, null when unknown, so that jq filters see a stable
-// schema.
+// schema; the exceptions are health and issue_list (webinars only) and
+// meeting_number (meetings only), which appear only when Zoom sent them. A
+// participant field Zoom sent with an unexpected type keeps its raw value in
+// its own place. Where an unknown key has the name of a generated one
+// (bitrate_kbps), the typed value wins.
 Json to_json(const Participant& participant);
 Json to_json(const Sample& sample);
 Json to_json(const Stream& stream);

@@ -1,10 +1,11 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace zoomqos::model {
 
@@ -80,9 +81,9 @@ struct Participant {
     std::optional<std::string> version;
     std::optional<std::string> join_time;
     std::optional<std::string> leave_time;
-    std::optional<std::string> health;                     // webinars only
-    std::optional<std::vector<std::string>> issue_list;    // webinars only
-    std::optional<std::string> meeting_number;             // meetings only
+    std::optional<std::string> health;                  // webinars only
+    std::optional<std::vector<std::string>> issue_list; // webinars only
+    std::optional<std::string> meeting_number;          // meetings only
     std::vector<Sample> user_qos;
     // Every other participant key, unchanged and in Zoom's order.
     Json extra = Json::object();
