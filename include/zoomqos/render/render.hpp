@@ -1,11 +1,11 @@
 #pragma once
 
-#include "zoomqos/model/qos.hpp"
-
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+
+#include "zoomqos/model/qos.hpp"
 
 // Renderers write one participant's QoS to a stream. They never touch the
 // network or the terminal; what they print is fixed by golden files in
@@ -37,8 +37,10 @@ void table(std::ostream& out, const Subject& subject, const model::Participant& 
 // The typed participant (model::to_json), pretty-printed, newline-terminated.
 void json(std::ostream& out, const model::Participant& participant);
 
-// One compact JSON object per sample:
-// {"webinar_id", "participant_id", "user_id", "user_name", "date_time", <streams>..., cpu_usage, <extra>...}
+// One compact JSON object per sample, written and flushed as it is made:
+//   {"webinar_id", "participant_id", "user_id", "user_name",
+//    "date_time", <streams>..., "cpu_usage", <extra>...}
+// (the first key is subject.event_key). No line for no samples.
 void ndjson(std::ostream& out, const Subject& subject, const model::Participant& participant);
 
 // RFC 4180 with CRLF line ends, a fixed header so that rows of many
