@@ -1,3 +1,5 @@
 #include "zoomqos/cli/app.hpp"
 
-int main(int argc, char** argv) { return zoomqos::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+    return zoomqos::cli::run(argc, argv);
+}

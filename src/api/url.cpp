@@ -1,1 +1,161 @@
-// placeholder, replaced by the real implementation
+#include "zoomqos/api/url.hpp"
+
+#include <array>
+#include <charconv>
+#include <memory>
+
+#include <curl/curl.h>
+
+namespace zoomqos::api {
+
+namespace {
+
+bool is_unreserved(unsigned char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
+}
+
+struct UrlDeleter {
+    void operator()(CURLU* url) const noexcept { curl_url_cleanup(url); }
+};
+struct CurlStringDeleter {
+    void operator()(char* text) const noexcept { curl_free(text); }
+};
+using UrlHandle = std::unique_ptr<CURLU, UrlDeleter>;
+using CurlString = std::unique_ptr<char, CurlStringDeleter>;
+
+// The part of a parsed URL, or nullopt when it is absent.
+std::optional<std::string> url_part(CURLU* url, CURLUPart part) {
+    char* raw = nullptr;
+    if (curl_url_get(url, part, &raw, 0) != CURLUE_OK || raw == nullptr) {
+        return std::nullopt;
+    }
+    CurlString owned(raw);
+    return std::string(owned.get());
+}
+
+bool is_ipv4_loopback(std::string_view host) {
+    // Exactly four decimal octets, the first 127: "127.1" style shorthands
+    // are refused rather than guessed at.
+    std::array<int, 4> octets{};
+    std::size_t index = 0;
+    const char* cursor = host.data();
+    const char* end = host.data() + host.size();
+    while (index < octets.size()) {
+        auto [next, ec] = std::from_chars(cursor, end, octets[index]);
+        if (ec != std::errc{} || next == cursor || next - cursor > 3 || octets[index] > 255) {
+            return false;
+        }
+        cursor = next;
+        ++index;
+        if (index < octets.size()) {
+            if (cursor == end || *cursor != '.') {
+                return false;
+            }
+            ++cursor;
+        }
+    }
+    return cursor == end && octets[0] == 127;
+}
+
+} // namespace
+
+std::string_view event_noun(EventKind kind) {
+    return kind == EventKind::Meeting ? "meeting" : "webinar";
+}
+
+std::string_view qos_type_name(QosType type) {
+    return type == QosType::Past ? "past" : "live";
+}
+
+std::string encode_segment(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    // "." and ".." are dot-segments that URL normalisation removes; encoded,
+    // they stay an ordinary segment.
+    const bool only_dots = !text.empty() && text.find_first_not_of('.') == std::string_view::npos;
+    std::string out;
+    out.reserve(text.size() * 3);
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (is_unreserved(c) && !(only_dots && c == '.')) {
+            out += ch;
+        } else {
+            out += '%';
+            out += kHex[c >> 4U];
+            out += kHex[c & 0x0FU];
+        }
+    }
+    return out;
+}
+
+std::string encode_event_id(std::string_view id) {
+    const bool needs_double =
+        (!id.empty() && id.front() == '/') || id.find("//") != std::string_view::npos;
+    std::string once = encode_segment(id);
+    return needs_double ? encode_segment(once) : once;
+}
+
+bool is_loopback_host(std::string_view host) {
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+        host = host.substr(1, host.size() - 2);
+    }
+    if (host == "localhost" || host == "localhost." || host == "::1") {
+        return true;
+    }
+    return is_ipv4_loopback(host);
+}
+
+Result<std::string> validate_base_url(std::string_view url, std::string_view what) {
+    const std::string label(what);
+    auto usage = [&](const std::string& why) {
+        return make_error(ErrorKind::Usage, label + ": " + why);
+    };
+    if (url.empty()) {
+        return usage("empty URL");
+    }
+    UrlHandle handle(curl_url());
+    if (!handle) {
+        return make_error(ErrorKind::Internal, "out of memory");
+    }
+    const std::string text(url);
+    // Without CURLU_DEFAULT_SCHEME a URL with no scheme is refused, which is
+    // what we want: "api.zoom.us/v2" is a mistake, not a shorthand.
+    if (curl_url_set(handle.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK) {
+        return usage("not a valid URL: '" + text + "'");
+    }
+    const auto scheme = url_part(handle.get(), CURLUPART_SCHEME).value_or("");
+    const auto host = url_part(handle.get(), CURLUPART_HOST).value_or("");
+    if (scheme != "https" && scheme != "http") {
+        return usage("unsupported scheme '" + scheme + "' (use https://)");
+    }
+    if (scheme == "http" && !is_loopback_host(host)) {
+        return usage("refusing plain http:// to '" + host +
+                     "': the access token would travel unencrypted (use https://; http:// is "
+                     "allowed only for 127.0.0.1, localhost and ::1)");
+    }
+    if (url_part(handle.get(), CURLUPART_USER) || url_part(handle.get(), CURLUPART_PASSWORD)) {
+        return usage("credentials in the URL are not allowed");
+    }
+    if (url_part(handle.get(), CURLUPART_QUERY) || url_part(handle.get(), CURLUPART_FRAGMENT)) {
+        return usage("the URL must not have a query or fragment: '" + text + "'");
+    }
+    std::string base = text;
+    while (!base.empty() && base.back() == '/') {
+        base.pop_back();
+    }
+    return base;
+}
+
+std::string participant_qos_url(std::string_view base, EventKind kind, std::string_view event_id,
+                                std::string_view participant_id, QosType type) {
+    std::string url(base);
+    url += kind == EventKind::Meeting ? "/metrics/meetings/" : "/metrics/webinars/";
+    url += encode_event_id(event_id);
+    url += "/participants/";
+    url += encode_segment(participant_id);
+    url += "/qos?type=";
+    url += qos_type_name(type);
+    return url;
+}
+
+} // namespace zoomqos::api

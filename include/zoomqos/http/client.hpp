@@ -1,0 +1,64 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "zoomqos/errors.hpp"
+
+// The only module that talks to libcurl. It knows HTTP, not Zoom: a response
+// of any status is a success here; the api module decides what a status means.
+namespace zoomqos::http {
+
+struct Request {
+    std::string url;
+    std::string bearer_token; // sent through libcurl's bearer auth, never logged
+    std::chrono::milliseconds timeout{30'000};
+    std::size_t max_body = 64U * 1024U * 1024U;
+};
+
+struct Response {
+    long status = 0;
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers; // of the final response, in order
+    std::chrono::milliseconds elapsed{0};
+
+    // The first header with this name (case-insensitive), or "".
+    std::string header(std::string_view name) const;
+};
+
+// "zoomqos/<version> libcurl/<version>"
+std::string user_agent();
+
+// libcurl and TLS library versions, for --version.
+std::string library_versions();
+
+// One libcurl easy handle, reused across requests so that keep-alive
+// connections are reused too. Not copyable or movable: libcurl keeps pointers
+// into it (error buffer, write targets).
+class Client {
+public:
+    // `log`, when set, receives one line per request and response (-v). The
+    // Authorization header is never written to it.
+    explicit Client(std::ostream* log = nullptr);
+    ~Client();
+    Client(const Client&) = delete;
+    Client& operator=(const Client&) = delete;
+    Client(Client&&) = delete;
+    Client& operator=(Client&&) = delete;
+
+    // A GET. Errors are transport failures only (ErrorKind::Network), or a
+    // body over the size cap (ErrorKind::InvalidResponse).
+    Result<Response> get(const Request& request);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace zoomqos::http

@@ -1,0 +1,126 @@
+#include "zoomqos/auth/token.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <string_view>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace zoomqos::auth {
+
+namespace {
+
+constexpr std::size_t kMaxTokenFileBytes = 64 * 1024;
+
+std::string_view trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+// A token goes into an HTTP header: a control character would let its text
+// become another header.
+bool has_control_characters(std::string_view token) {
+    for (const char ch : token) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7F) {
+            return true;
+        }
+    }
+    return false;
+}
+
+Error auth_error(std::string message, std::string hint = {}) {
+    Error error = make_error(ErrorKind::Auth, std::move(message));
+    error.hint = std::move(hint);
+    return error;
+}
+
+class Fd {
+public:
+    explicit Fd(int fd) noexcept : fd_(fd) {}
+    ~Fd() {
+        if (fd_ >= 0) {
+            ::close(fd_);
+        }
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    Fd(Fd&&) = delete;
+    Fd& operator=(Fd&&) = delete;
+    int get() const noexcept { return fd_; }
+
+private:
+    int fd_;
+};
+
+} // namespace
+
+Result<std::string> read_token_file(const std::string& path) {
+    const std::string where = "token file '" + path + "'";
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
+        return auth_error("cannot open " + where + ": " + std::strerror(errno));
+    }
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0) {
+        return auth_error("cannot read " + where + ": " + std::strerror(errno));
+    }
+    if (S_ISDIR(info.st_mode)) {
+        return auth_error(where + " is a directory");
+    }
+    std::string content;
+    char chunk[4096];
+    while (content.size() < kMaxTokenFileBytes) {
+        const ssize_t got = ::read(fd.get(), chunk, sizeof chunk);
+        if (got < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return auth_error("cannot read " + where + ": " + std::strerror(errno));
+        }
+        if (got == 0) {
+            break;
+        }
+        content.append(chunk, static_cast<std::size_t>(got));
+        if (content.find('\n') != std::string::npos) {
+            break; // only the first line matters
+        }
+    }
+    const std::string_view first_line = std::string_view(content).substr(0, content.find('\n'));
+    const std::string_view token = trim(first_line);
+    if (token.empty()) {
+        return auth_error(where + " is empty", "put the access token on its first line");
+    }
+    if (has_control_characters(token)) {
+        return auth_error(where + " holds control characters on its first line");
+    }
+    return std::string(token);
+}
+
+Result<Token> resolve_static_token(const std::optional<std::string>& token_file,
+                                   const char* env_token) {
+    if (token_file) {
+        auto token = read_token_file(*token_file);
+        if (!token) {
+            return std::move(token).error();
+        }
+        return Token{std::move(token).value(), "--token-file " + *token_file};
+    }
+    const std::string_view env = env_token != nullptr ? trim(env_token) : std::string_view{};
+    if (!env.empty()) {
+        if (has_control_characters(env)) {
+            return auth_error("ZOOM_ACCESS_TOKEN holds control characters");
+        }
+        return Token{std::string(env), "env ZOOM_ACCESS_TOKEN"};
+    }
+    return auth_error("no access token: set ZOOM_ACCESS_TOKEN, or pass --token-file PATH",
+                      "create a token with a Server-to-Server OAuth app that has the "
+                      "dashboard_webinars:read:admin scope");
+}
+
+} // namespace zoomqos::auth
