@@ -1,1 +1,525 @@
-// placeholder, replaced by the real implementation
+#include "dataset.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+// Everything here is a pure function of constants: the "noise" is a hash of
+// (participant seed, minute, field), so tests can rely on exact values and no
+// clock or random device is ever read.
+namespace zoomqos::mock {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Zoom is not consistent about units ("23 kbps" next to "27.15kbps", "126 ms"
+// next to "0ms"), so every sample picks one of two spellings.
+enum class Spelling { Spaced, Tight };
+
+// How a participant's media reach Zoom. The Cloud Room Connector (H.323/SIP
+// rooms) and the web gateway add `*_device_{from,to}_{crc,rwg}` streams.
+enum class MediaPath { Direct, WebGateway, RoomConnector };
+
+std::uint32_t mix(std::uint32_t a, std::uint32_t b) {
+    std::uint32_t h = a * 0x9E3779B1U ^ (b + 0x7F4A7C15U + (a << 6U) + (a >> 2U));
+    h ^= h >> 16U;
+    h *= 0x85EBCA6BU;
+    h ^= h >> 13U;
+    h *= 0xC2B2AE35U;
+    h ^= h >> 16U;
+    return h;
+}
+
+// A value in [0, 1) that depends only on its arguments.
+double noise(std::uint32_t seed, int minute, std::uint32_t field) {
+    const std::uint32_t h = mix(mix(seed, static_cast<std::uint32_t>(minute)), field);
+    return static_cast<double>(h % 10000U) / 10000.0;
+}
+
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+std::string kbps(double value, Spelling spelling) {
+    if (spelling == Spelling::Tight) {
+        return fixed(value, 2) + "kbps";
+    }
+    if (value >= 1000.0) {
+        return fixed(value / 1000.0, 1) + " Mbps";
+    }
+    return fixed(value, 0) + " kbps";
+}
+
+std::string ms(int value, Spelling spelling) {
+    return std::to_string(value) + (spelling == Spelling::Spaced ? " ms" : "ms");
+}
+
+// "8%", "0.3%", "0.03%": Zoom prints no trailing zeros.
+std::string percent(double value) {
+    std::string text = fixed(value, 2);
+    while (text.back() == '0') {
+        text.pop_back();
+    }
+    if (text.back() == '.') {
+        text.pop_back();
+    }
+    return text + "%";
+}
+
+std::string fps(int value, Spelling spelling) {
+    return std::to_string(value) + (spelling == Spelling::Spaced ? " fps" : "fps");
+}
+
+std::string two_digits(int value) {
+    return (value < 10 ? "0" : "") + std::to_string(value);
+}
+
+// Samples are one minute apart; no event in the data set crosses midnight.
+std::string minute_stamp(const std::string& date, int hour, int minute) {
+    hour += minute / 60;
+    minute %= 60;
+    return date + "T" + two_digits(hour) + ":" + two_digits(minute) + ":00Z";
+}
+
+struct Network {
+    int latency_ms = 0;
+    int jitter_ms = 0;
+    double avg_loss_pct = 0.0;
+    double max_loss_pct = 0.0;
+};
+
+struct Resolution {
+    int width = 0;
+    int height = 0;
+};
+
+Json audio_stream(double bitrate_kbps, const Network& net, Spelling spelling) {
+    return Json{{"bitrate", kbps(bitrate_kbps, spelling)},
+                {"latency", ms(net.latency_ms, spelling)},
+                {"jitter", ms(net.jitter_ms, spelling)},
+                {"avg_loss", percent(net.avg_loss_pct)},
+                {"max_loss", percent(net.max_loss_pct)}};
+}
+
+Json video_stream(double bitrate_kbps, const Network& net, Resolution resolution, int frame_rate,
+                  Spelling spelling) {
+    Json stream = audio_stream(bitrate_kbps, net, spelling);
+    stream["resolution"] =
+        std::to_string(resolution.width) + "*" + std::to_string(resolution.height);
+    stream["frame_rate"] = fps(frame_rate, spelling);
+    return stream;
+}
+
+// Zoom reports a stream that carries nothing with every field "".
+Json idle_audio() {
+    return Json{
+        {"bitrate", ""}, {"latency", ""}, {"jitter", ""}, {"avg_loss", ""}, {"max_loss", ""}};
+}
+
+Json idle_video() {
+    Json stream = idle_audio();
+    stream["resolution"] = "";
+    stream["frame_rate"] = "";
+    return stream;
+}
+
+struct Minutes {
+    int first = -1; // sample index; -1 = never
+    int last = -1;
+    bool contains(int index) const { return first >= 0 && index >= first && index <= last; }
+};
+
+// What one participant's samples look like; quirks that a profile cannot
+// express are applied to the generated JSON by the event builders below.
+struct Profile {
+    std::uint32_t seed = 0;
+    std::string date;
+    int hour = 0;
+    int minute = 0; // of the first sample
+    int samples = 0;
+    double audio_kbps = 24.0;
+    double video_kbps = 900.0;
+    Resolution camera{1280, 720};
+    int base_latency_ms = 40;
+    Minutes camera_off;     // video_input idle
+    Minutes sharing;        // as_input carries the participant's screen
+    Minutes watching_share; // as_output carries someone else's screen
+    int burst_at = -1;      // sample index of the worst minute of a bad-quality burst
+    MediaPath path = MediaPath::Direct;
+    bool cpu_usage = true;
+    bool wifi_rssi = true;
+};
+
+Network network_at(const Profile& p, int i, std::uint32_t direction) {
+    Network net;
+    const std::uint32_t salt = direction * 16U;
+    net.latency_ms = p.base_latency_ms + static_cast<int>(noise(p.seed, i, salt + 1U) * 40.0);
+    net.jitter_ms = 1 + static_cast<int>(noise(p.seed, i, salt + 2U) * 8.0);
+    net.avg_loss_pct = static_cast<int>(noise(p.seed, i, salt + 3U) * 30.0) / 100.0;
+    net.max_loss_pct =
+        net.avg_loss_pct + static_cast<int>(noise(p.seed, i, salt + 4U) * 90.0) / 100.0;
+    const int distance = p.burst_at < 0 ? -1 : std::abs(i - p.burst_at);
+    if (distance == 0) {
+        net.latency_ms = 312 + static_cast<int>(noise(p.seed, i, salt + 5U) * 60.0);
+        net.jitter_ms = 46 + static_cast<int>(noise(p.seed, i, salt + 6U) * 10.0);
+        net.avg_loss_pct = 8.0;
+        net.max_loss_pct = 14.5;
+    } else if (distance == 1) {
+        net.latency_ms = 180 + static_cast<int>(noise(p.seed, i, salt + 5U) * 50.0);
+        net.jitter_ms = 24 + static_cast<int>(noise(p.seed, i, salt + 6U) * 8.0);
+        net.avg_loss_pct = 2.4 + static_cast<int>(noise(p.seed, i, salt + 7U) * 80.0) / 100.0;
+        net.max_loss_pct = net.avg_loss_pct + 2.5;
+    }
+    return net;
+}
+
+Json device_streams(const Profile& p, int i, Spelling spelling, const char* suffix) {
+    const Network in = network_at(p, i, 5U);
+    const Network out = network_at(p, i, 6U);
+    const double video = p.video_kbps + noise(p.seed, i, 40U) * 300.0;
+    Json streams;
+    streams[std::string("audio_device_from_") + suffix] =
+        audio_stream(p.audio_kbps + noise(p.seed, i, 41U) * 6.0, in, spelling);
+    streams[std::string("audio_device_to_") + suffix] =
+        audio_stream(p.audio_kbps + noise(p.seed, i, 42U) * 6.0, out, spelling);
+    streams[std::string("video_device_from_") + suffix] =
+        video_stream(video, in, p.camera, 25, spelling);
+    streams[std::string("video_device_to_") + suffix] =
+        video_stream(video * 0.9, out, Resolution{640, 360}, 25, spelling);
+    streams[std::string("as_device_from_") + suffix] = idle_video();
+    streams[std::string("as_device_to_") + suffix] = idle_video();
+    return streams;
+}
+
+Json sample_at(const Profile& p, int i) {
+    const Spelling spelling = noise(p.seed, i, 99U) < 0.5 ? Spelling::Spaced : Spelling::Tight;
+    const Network up = network_at(p, i, 1U);
+    const Network down = network_at(p, i, 2U);
+    const Network video_up = network_at(p, i, 3U);
+    const Network video_down = network_at(p, i, 4U);
+    // Zoom often reports 0 latency for a share it relays to a viewer.
+    Network share_down = network_at(p, i, 7U);
+    share_down.latency_ms = 0;
+    const bool degraded = p.burst_at >= 0 && std::abs(i - p.burst_at) <= 1;
+    const int camera_fps = degraded ? 12 : 25;
+    const Resolution camera = degraded ? Resolution{640, 360} : p.camera;
+
+    Json sample;
+    sample["date_time"] = minute_stamp(p.date, p.hour, p.minute + i);
+    // Room systems send through the connector, so their own streams are idle.
+    const bool direct = p.path != MediaPath::RoomConnector;
+    sample["audio_input"] =
+        direct ? audio_stream(p.audio_kbps + noise(p.seed, i, 20U) * 8.0, up, spelling)
+               : idle_audio();
+    sample["audio_output"] =
+        direct ? audio_stream(p.audio_kbps + noise(p.seed, i, 21U) * 12.0, down, spelling)
+               : idle_audio();
+    sample["video_input"] =
+        direct && !p.camera_off.contains(i)
+            ? video_stream(p.video_kbps * (degraded ? 0.4 : 1.0) + noise(p.seed, i, 22U) * 400.0,
+                           video_up, camera, camera_fps, spelling)
+            : idle_video();
+    sample["video_output"] =
+        direct ? video_stream(p.video_kbps * 0.8 + noise(p.seed, i, 23U) * 300.0, video_down,
+                              Resolution{640, 360}, degraded ? 12 : 25, spelling)
+               : idle_video();
+    sample["as_input"] = p.sharing.contains(i)
+                             ? video_stream(300.0 + noise(p.seed, i, 24U) * 300.0, video_up,
+                                            Resolution{1920, 1080}, 5, spelling)
+                             : idle_video();
+    sample["as_output"] = p.watching_share.contains(i)
+                              ? video_stream(200.0 + noise(p.seed, i, 25U) * 250.0, share_down,
+                                             Resolution{1920, 1080}, 10, spelling)
+                              : idle_video();
+    if (p.path == MediaPath::RoomConnector) {
+        sample.update(device_streams(p, i, spelling, "crc"));
+    } else if (p.path == MediaPath::WebGateway && i % 2 == 0) {
+        // The gateway streams come and go between samples on real accounts.
+        sample.update(device_streams(p, i, spelling, "rwg"));
+    }
+    if (p.cpu_usage) {
+        const double avg =
+            8.0 + noise(p.seed, i, 30U) * 10.0 + (p.sharing.contains(i) ? 15.0 : 0.0);
+        sample["cpu_usage"] = Json{{"zoom_min_cpu_usage", percent(avg * 0.3)},
+                                   {"zoom_avg_cpu_usage", percent(avg)},
+                                   {"zoom_max_cpu_usage", percent(avg * 1.9)},
+                                   {"system_max_cpu_usage", percent(avg * 1.9 + 20.0)}};
+    }
+    if (p.wifi_rssi) {
+        const int avg = -58 + static_cast<int>(noise(p.seed, i, 31U) * 10.0);
+        sample["wifi_rssi"] = Json{
+            {"max_rssi", avg + 6}, {"avg_rssi", avg}, {"min_rssi", avg - 9}, {"rssi_unit", "dBm"}};
+    }
+    if (p.sharing.contains(i)) {
+        // A 2025+ field whose placement Zoom does not document: clients must pass it through.
+        sample["as_connection_type"] = "UDP";
+    }
+    return sample;
+}
+
+Json samples(const Profile& p) {
+    Json list = Json::array();
+    for (int i = 0; i < p.samples; ++i) {
+        list.push_back(sample_at(p, i));
+    }
+    return list;
+}
+
+struct Person {
+    std::string user_id;
+    std::string id;
+    std::string user_name;
+    std::string email;
+    std::string device;
+    std::string client;
+    std::string version;
+    std::string pc_name;
+    std::string location;
+    std::string ip_address;
+    Json internal_ip_addresses = Json::array();
+    std::string join_time;
+    std::string leave_time;
+};
+
+Json participant(const Person& who, EventKind kind, const std::string& event_number,
+                 const std::string& health, Json issues, Json user_qos) {
+    Json p;
+    p["id"] = who.id;
+    p["user_id"] = who.user_id;
+    p["user_name"] = who.user_name;
+    p["email"] = who.email;
+    p["device"] = who.device;
+    p["client"] = who.client;
+    p["domain"] = "";
+    p["harddisk_id"] = "";
+    p["internal_ip_addresses"] = who.internal_ip_addresses;
+    p["ip_address"] = who.ip_address;
+    p["location"] = who.location;
+    p["mac_addr"] = "";
+    p["pc_name"] = who.pc_name;
+    p["version"] = who.version;
+    p["join_time"] = who.join_time;
+    p["leave_time"] = who.leave_time;
+    if (kind == EventKind::Webinar) {
+        p["health"] = health;
+        p["issue_list"] = std::move(issues);
+    } else {
+        p["meeting_number"] = event_number;
+    }
+    p["user_qos"] = std::move(user_qos);
+    return p;
+}
+
+// An ended webinar with every quirk the client must survive.
+Event ended_webinar() {
+    Event event{EventKind::Webinar, "81234567890", EventState::Ended, {}};
+    const std::string date = "2026-11-20";
+
+    // 60 per-minute samples, a bad burst at 14:03, camera off 14:40-14:44,
+    // sharing her screen 14:20-14:29.
+    Profile zoe;
+    zoe.seed = 16778240U;
+    zoe.date = date;
+    zoe.hour = 14;
+    zoe.minute = 1;
+    zoe.samples = 60;
+    zoe.base_latency_ms = 38;
+    zoe.camera_off = {39, 43};
+    zoe.sharing = {19, 28};
+    zoe.watching_share = {30, 50};
+    zoe.burst_at = 2;
+    event.participants.push_back(participant(
+        Person{"16778240", "tMqX3vQ5SxOd4rA8Lw0bKg", "Zoë Åkesson", "zoe.akesson@example.se", "Mac",
+               "Mac", "6.2.11 (45208)", "Zoë’s MacBook Pro", "Stockholm (SE)", "203.0.113.24",
+               Json::array({"192.168.1.23"}), date + "T14:00:12Z", date + "T15:00:41Z"},
+        EventKind::Webinar, event.id, "Warning",
+        Json::array({"High audio latency", "High audio packet loss"}), samples(zoe)));
+
+    // A Windows VDI session behind the web gateway, with gaps and nulls.
+    Profile taro;
+    taro.seed = 16779264U;
+    taro.date = date;
+    taro.hour = 14;
+    taro.minute = 5;
+    taro.samples = 12;
+    taro.audio_kbps = 31.0;
+    taro.video_kbps = 640.0;
+    taro.base_latency_ms = 95;
+    taro.path = MediaPath::WebGateway;
+    Json taro_qos = samples(taro);
+    taro_qos[3]["audio_input"]["jitter"] = nullptr;
+    taro_qos[7].erase("video_output");
+    Json taro_json = participant(
+        Person{"16779264", "Vh2mKq8YRZ-1p0aXbT4cUw", "田中 太郎", "taro.tanaka@example.jp",
+               "Windows", "VDI", "6.0.10 (38451)", "CTX-VDA-0417", "Osaka (JP)", "198.51.100.77",
+               Json::array({"10.20.4.17", "fe80::1c2a:9ff:fe3b:7d10"}), date + "T14:03:40Z",
+               date + "T14:58:02Z"},
+        EventKind::Webinar, event.id, "Good", Json::array(), std::move(taro_qos));
+    // A participant-level field newer than our model; placement unconfirmed.
+    taro_json["vdi_plugin_info"] = Json{{"vdi_client", "Citrix Workspace"},
+                                        {"plugin_version", "6.0.10.22150"},
+                                        {"vdi_os", "Windows 11 Enterprise"}};
+    event.participants.push_back(std::move(taro_json));
+
+    // A room system through the Cloud Room Connector whose location and IP
+    // the account's privacy settings blank out.
+    Profile room;
+    room.seed = 16780288U;
+    room.date = date;
+    room.hour = 14;
+    room.minute = 10;
+    room.samples = 8;
+    room.base_latency_ms = 22;
+    room.path = MediaPath::RoomConnector;
+    room.cpu_usage = false;
+    room.wifi_rssi = false;
+    Json room_qos = samples(room);
+    room_qos[5]["video_device_to_crc"]["resolution"] = "0*0";
+    room_qos[5]["video_device_to_crc"]["frame_rate"] = "0 fps";
+    event.participants.push_back(
+        participant(Person{"16780288", "", "Boardroom 4 (H.323)", "", "H.323/SIP", "H.323/SIP", "",
+                           "", "", "", Json::array(), date + "T14:09:30Z", date + "T14:18:02Z"},
+                    EventKind::Webinar, event.id, "Good", Json::array(), std::move(room_qos)));
+
+    // Joined and left within a minute: Zoom has no sample for them.
+    event.participants.push_back(participant(
+        Person{"16781312", "Xc0pLw5NQd6tYb2sJz9aHg", "Priya Raman", "priya.raman@example.in", "iOS",
+               "iOS", "6.2.10 (44963)", "iPhone", "Bengaluru (IN)", "192.0.2.141",
+               Json::array({"10.0.0.12"}), date + "T14:30:05Z", date + "T14:30:31Z"},
+        EventKind::Webinar, event.id, "Good", Json::array(), Json::array()));
+
+    // An ID with '/', '?', '#' and "..": proves the client sends it as one
+    // path segment.
+    Profile odd;
+    odd.seed = 424242U;
+    odd.date = date;
+    odd.hour = 14;
+    odd.minute = 20;
+    odd.samples = 3;
+    event.participants.push_back(participant(
+        Person{"a/b?c#d..e", "", "Path Segment Tester", "path.tester@example.com", "Linux", "Linux",
+               "6.2.11 (45208)", "qa-box", "Berlin (DE)", "203.0.113.99",
+               Json::array({"172.16.0.9"}), date + "T14:19:10Z", date + "T14:23:00Z"},
+        EventKind::Webinar, event.id, "Good", Json::array(), samples(odd)));
+    return event;
+}
+
+// An instance UUID beginning with '/': Zoom finds it only when double-encoded.
+Event slash_uuid_webinar() {
+    Event event{EventKind::Webinar, "/Zq0aA1b2Cc3Dd4==", EventState::Ended, {}};
+    const std::string date = "2026-11-13";
+    Profile p;
+    p.seed = 7001U;
+    p.date = date;
+    p.hour = 10;
+    p.minute = 1;
+    p.samples = 3;
+    event.participants.push_back(participant(
+        Person{"16778240", "Lr7bN2wQTe-8kPq3Hd1yAg", "Élodie Durand", "elodie.durand@example.fr",
+               "Windows", "Windows", "6.2.11 (45208)", "ELODIE-PC", "Lyon (FR)", "198.51.100.12",
+               Json::array({"192.168.0.40"}), date + "T10:00:20Z", date + "T10:04:10Z"},
+        EventKind::Webinar, event.id, "Good", Json::array(), samples(p)));
+    return event;
+}
+
+// Still running: only type=live has data, and no one has a leave_time yet.
+Event live_webinar() {
+    Event event{EventKind::Webinar, "82000000001", EventState::Live, {}};
+    const std::string date = "2026-12-01";
+    Profile maja;
+    maja.seed = 8101U;
+    maja.date = date;
+    maja.hour = 9;
+    maja.minute = 1;
+    maja.samples = 4;
+    event.participants.push_back(participant(
+        Person{"16778240", "Qa1sW2deR3ft-G4hY5ju6K", "Maja Lind", "maja.lind@example.se", "Mac",
+               "Mac", "6.2.11 (45208)", "majas-air", "Gothenburg (SE)", "203.0.113.51",
+               Json::array({"192.168.50.7"}), date + "T09:00:03Z", ""},
+        EventKind::Webinar, event.id, "Good", Json::array(), samples(maja)));
+    Profile ahmed;
+    ahmed.seed = 8102U;
+    ahmed.date = date;
+    ahmed.hour = 9;
+    ahmed.minute = 2;
+    ahmed.samples = 3;
+    ahmed.camera_off = {0, 2};
+    event.participants.push_back(participant(
+        Person{"16779264", "Zx9cV8bn-M7lK6jH5gF4dS", "Ahmed Al-Farsi", "ahmed.alfarsi@example.ae",
+               "Android", "Android", "6.2.9 (44120)", "Pixel 9", "Dubai (AE)", "192.0.2.77",
+               Json::array({"10.1.1.5"}), date + "T09:01:40Z", ""},
+        EventKind::Webinar, event.id, "Good", Json::array(), samples(ahmed)));
+    return event;
+}
+
+// Meeting participants carry `meeting_number` instead of health/issue_list.
+Event ended_meeting() {
+    Event event{EventKind::Meeting, "91234567890", EventState::Ended, {}};
+    const std::string date = "2026-11-18";
+    Profile ana;
+    ana.seed = 9101U;
+    ana.date = date;
+    ana.hour = 16;
+    ana.minute = 1;
+    ana.samples = 10;
+    ana.sharing = {4, 6};
+    event.participants.push_back(
+        participant(Person{"16778240", "Ws3eDr4fTg5yHu6jIk7oLp", "Ana Souza",
+                           "ana.souza@example.com.br", "Windows", "Windows", "6.2.11 (45208)",
+                           "ANA-LAPTOP", "São Paulo (BR)", "198.51.100.200",
+                           Json::array({"192.168.15.3"}), date + "T16:00:30Z", date + "T16:11:05Z"},
+                    EventKind::Meeting, event.id, "", Json::array(), samples(ana)));
+    Profile lars;
+    lars.seed = 9102U;
+    lars.date = date;
+    lars.hour = 16;
+    lars.minute = 3;
+    lars.samples = 6;
+    lars.watching_share = {2, 4};
+    event.participants.push_back(participant(
+        Person{"16779264", "Mn8bVc7xZa6sDf5gHj4kLq", "Lars Nilsson", "lars.nilsson@example.no",
+               "Linux", "Linux", "6.2.5 (43817)", "lars-thinkpad", "Oslo (NO)", "203.0.113.140",
+               Json::array({"10.8.0.22"}), date + "T16:02:50Z", date + "T16:09:15Z"},
+        EventKind::Meeting, event.id, "", Json::array(), samples(lars)));
+    return event;
+}
+
+} // namespace
+
+Dataset Dataset::standard() {
+    Dataset dataset;
+    dataset.events_.push_back(ended_webinar());
+    dataset.events_.push_back(slash_uuid_webinar());
+    dataset.events_.push_back(live_webinar());
+    dataset.events_.push_back(ended_meeting());
+    return dataset;
+}
+
+const Event* Dataset::find_event(EventKind kind, std::string_view id) const {
+    for (const Event& event : events_) {
+        if (event.kind == kind && event.id == id) {
+            return &event;
+        }
+    }
+    return nullptr;
+}
+
+const nlohmann::ordered_json* find_participant(const Event& event,
+                                               std::string_view participant_id) {
+    if (participant_id.empty()) {
+        return nullptr;
+    }
+    for (const nlohmann::ordered_json& p : event.participants) {
+        if (p.value("user_id", "") == participant_id || p.value("id", "") == participant_id) {
+            return &p;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace zoomqos::mock

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+// The mock Zoom API as an object main() can start and stop; httplib stays an
+// implementation detail of server.cpp.
+namespace zoomqos::mock {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1"; // loopback only; main() enforces it
+    int port = 0;                   // 0 = any free port
+    std::string token = "mock-token";
+    std::string fixtures_dir; // empty = the `fixture` webinar does not exist
+    bool quiet = false;       // no per-request line on stderr
+};
+
+class Server {
+public:
+    explicit Server(ServerOptions options);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Binds and listens; connections queue from here on even before serve().
+    // Returns an empty string, or why binding failed.
+    std::string bind();
+
+    // "http://127.0.0.1:PORT/v2", valid once bind() succeeded.
+    std::string base_url() const;
+
+    // Accepts and answers requests until stop(). Returns false if the accept
+    // loop ended without being asked to.
+    bool serve();
+
+    // Safe from any thread, also before serve() has entered its accept loop.
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace zoomqos::mock

@@ -1,0 +1,264 @@
+# shellcheck shell=bash
+# Sourced by every tests/integration/test_*.sh. ctest provides:
+#   ZOOMQOS       path of the zoomqos binary
+#   ZOOMQOS_MOCK  path of the zoomqos-mock binary
+#   FIXTURES      absolute path of tests/fixtures
+# A test starts one mock (start_mock), runs zoomqos (run_zoomqos), checks the
+# result (expect_*, check) and ends with `finish`, which prints "ok: N checks".
+# The first failed check prints what zoomqos printed and exits 1.
+
+set -euo pipefail
+
+: "${ZOOMQOS:?ZOOMQOS must name the zoomqos binary (ctest sets it)}"
+: "${ZOOMQOS_MOCK:?ZOOMQOS_MOCK must name the zoomqos-mock binary (ctest sets it)}"
+: "${FIXTURES:?FIXTURES must name tests/fixtures (ctest sets it)}"
+
+for _tool in curl jq cmp timeout; do
+    if ! command -v "$_tool" >/dev/null; then
+        echo "FAIL: this test needs '$_tool' (scripts/install-deps.sh installs it)" >&2
+        exit 1
+    fi
+done
+unset _tool
+
+TEST_NAME=$(basename "$0" .sh)
+TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/zoomqos-${TEST_NAME}.XXXXXX")
+OUT="$TEST_TMP/stdout" # what the last run_zoomqos printed
+ERR="$TEST_TMP/stderr"
+CHECKS=0
+MOCK_PID=""
+LAST_EXIT=""
+LAST_CMD=""
+
+# A zoomqos under test must not see the developer's own configuration,
+# credentials, token cache or proxy: everything it could read lives in TEST_TMP.
+export HOME="$TEST_TMP/home"
+export XDG_CONFIG_HOME="$HOME/.config" XDG_CACHE_HOME="$HOME/.cache"
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+unset ZOOM_ACCESS_TOKEN ZOOM_API_URL ZOOM_ACCOUNT_ID ZOOM_CLIENT_ID ZOOM_CLIENT_SECRET \
+    http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY CLICOLOR_FORCE
+export NO_PROXY="127.0.0.1,localhost,::1" no_proxy="127.0.0.1,localhost,::1"
+export NO_COLOR=1 LC_ALL=C.UTF-8
+
+_cleanup() {
+    local status=$?
+    if [[ -n "$MOCK_PID" ]]; then
+        kill -TERM "$MOCK_PID" 2>/dev/null || true
+        wait "$MOCK_PID" 2>/dev/null || true
+    fi
+    rm -rf "$TEST_TMP"
+    exit "$status"
+}
+trap _cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ------------------------------------------------------------------ failures
+
+_show_file() { # LABEL FILE
+    if [[ -s "$2" ]]; then
+        echo "--- $1:"
+        head -c 4000 "$2"
+        echo
+    else
+        echo "--- $1: (empty)"
+    fi
+}
+
+# Prints MSG, the last zoomqos command with its output, and the mock's log.
+fail() {
+    {
+        echo "FAIL [$TEST_NAME]: $*"
+        if [[ -n "$LAST_CMD" ]]; then
+            echo "--- last command: $LAST_CMD"
+            echo "--- exit code: $LAST_EXIT"
+            _show_file stdout "$OUT"
+            _show_file stderr "$ERR"
+        fi
+        if [[ -f "$TEST_TMP/mock.log" ]]; then
+            echo "--- mock log (last 20 lines):"
+            tail -n 20 "$TEST_TMP/mock.log"
+        fi
+    } >&2
+    exit 1
+}
+
+# check DESCRIPTION COMMAND...: counts a check that passes when COMMAND does.
+check() {
+    local what=$1
+    shift
+    if ! "$@" >/dev/null 2>&1; then
+        fail "$what (failed: $*)"
+    fi
+    CHECKS=$((CHECKS + 1))
+}
+
+finish() {
+    echo "ok: $CHECKS checks"
+}
+
+# ---------------------------------------------------------------------- mock
+
+# Reads the first line of FILE once the process PID has written it (10 s).
+_wait_for_url() { # PID FILE
+    local i
+    for ((i = 0; i < 200; i++)); do
+        if [[ $(wc -l <"$2") -ge 1 ]]; then
+            head -n 1 "$2"
+            return 0
+        fi
+        kill -0 "$1" 2>/dev/null || return 1
+        sleep 0.05
+    done
+    return 1
+}
+
+# start_mock [ARGS...]: starts zoomqos-mock on a free port and exports
+# ZOOM_API_URL and ZOOM_ACCESS_TOKEN (mock-token, or the value of --token).
+# Sets MOCK_URL (the /v2 base) and MOCK_ROOT (without /v2).
+# shellcheck disable=SC2120 # the arguments are optional
+start_mock() {
+    [[ -z "$MOCK_PID" ]] || fail "start_mock called twice"
+    local token=mock-token previous=""
+    local arg
+    for arg in "$@"; do
+        [[ "$previous" == --token ]] && token=$arg
+        previous=$arg
+    done
+    # timeout(1) is the safety net that ends a mock the trap could not
+    # (the test killed with SIGKILL).
+    timeout 300 "$ZOOMQOS_MOCK" --port 0 --fixtures "$FIXTURES" "$@" \
+        >"$TEST_TMP/mock.url" 2>"$TEST_TMP/mock.log" &
+    MOCK_PID=$!
+    local url
+    if ! url=$(_wait_for_url "$MOCK_PID" "$TEST_TMP/mock.url"); then
+        fail "zoomqos-mock did not print its URL within 10 s"
+    fi
+    [[ "$url" =~ ^http://127\.0\.0\.1:[0-9]+/v2$ ]] || fail "unexpected mock URL line: '$url'"
+    MOCK_URL=$url
+    MOCK_ROOT=${url%/v2}
+    export ZOOM_API_URL=$url ZOOM_ACCESS_TOKEN=$token
+}
+
+# A URL on which nothing listens: a mock's port right after it has exited.
+closed_port_url() {
+    local file="$TEST_TMP/dead.url" pid url
+    "$ZOOMQOS_MOCK" --port 0 --quiet >"$file" 2>/dev/null &
+    pid=$!
+    url=$(_wait_for_url "$pid" "$file") || fail "could not start a mock to find a closed port"
+    kill -TERM "$pid"
+    wait "$pid" || true
+    echo "$url"
+}
+
+# curl with no proxy and no config, for talking to the mock directly.
+_curl() {
+    curl -q --noproxy '*' --silent --show-error --max-time 10 "$@"
+}
+
+# mock_requests: the JSON array of API requests the mock has received.
+mock_requests() {
+    _curl --fail "$MOCK_ROOT/_mock/requests" || fail "GET /_mock/requests failed"
+}
+
+# mock_last_request: the most recent one, as a JSON object.
+mock_last_request() {
+    mock_requests | jq -c '.[-1]'
+}
+
+mock_reset() {
+    _curl --fail --data "" "$MOCK_ROOT/_mock/reset" >/dev/null || fail "POST /_mock/reset failed"
+}
+
+# api_get PATH_AND_QUERY [CURL_ARGS...]: GET $MOCK_URL$PATH_AND_QUERY with
+# the bearer token, unless CURL_ARGS hold their own "-H Authorization: ..."
+# ("Authorization:" alone sends none). Sets HTTP_STATUS; the body is in
+# $TEST_TMP/body, the headers in $TEST_TMP/headers.
+api_get() {
+    local path=$1
+    shift
+    local auth=(-H "Authorization: Bearer ${ZOOM_ACCESS_TOKEN:-}") arg
+    for arg in "$@"; do
+        [[ "$arg" == Authorization:* ]] && auth=()
+    done
+    # shellcheck disable=SC2034 # read by the test scripts
+    HTTP_STATUS=$(_curl --path-as-is -o "$TEST_TMP/body" -D "$TEST_TMP/headers" \
+        -w '%{http_code}' "${auth[@]}" "$@" "$MOCK_URL$path") ||
+        fail "curl could not reach the mock for $path"
+}
+
+# ------------------------------------------------------------------- zoomqos
+
+# run_zoomqos ARGS...: runs zoomqos (30 s limit) and records its exit code in
+# LAST_EXIT, its output in $TEST_TMP/stdout and $TEST_TMP/stderr. Never fails
+# by itself.
+run_zoomqos() {
+    run_zoomqos_env -- "$@"
+}
+
+# run_zoomqos_env ENV_ARGS... -- ARGS...: the same with env(1) arguments first,
+# e.g. `run_zoomqos_env -u ZOOM_ACCESS_TOKEN -- get 1 2`.
+run_zoomqos_env() {
+    local env_args=()
+    while [[ $# -gt 0 && "$1" != -- ]]; do
+        env_args+=("$1")
+        shift
+    done
+    [[ "${1:-}" == -- ]] || fail "run_zoomqos_env: missing --"
+    shift
+    LAST_CMD="zoomqos $(printf '%q ' "$@")"
+    [[ ${#env_args[@]} -eq 0 ]] || LAST_CMD="env ${env_args[*]} $LAST_CMD"
+    LAST_EXIT=0
+    env "${env_args[@]}" timeout 30 "$ZOOMQOS" "$@" \
+        >"$OUT" 2>"$ERR" </dev/null || LAST_EXIT=$?
+    if [[ "$LAST_EXIT" -eq 124 ]]; then
+        fail "zoomqos did not finish within 30 s"
+    fi
+}
+
+expect_exit() {
+    [[ "$LAST_EXIT" == "$1" ]] || fail "expected exit code $1, got $LAST_EXIT"
+    CHECKS=$((CHECKS + 1))
+}
+
+expect_stdout_contains() {
+    grep -qF -- "$1" "$OUT" || fail "stdout does not contain '$1'"
+    CHECKS=$((CHECKS + 1))
+}
+
+expect_stderr_contains() {
+    grep -qF -- "$1" "$ERR" || fail "stderr does not contain '$1'"
+    CHECKS=$((CHECKS + 1))
+}
+
+expect_stdout_not_contains() {
+    ! grep -qF -- "$1" "$OUT" || fail "stdout contains '$1'"
+    CHECKS=$((CHECKS + 1))
+}
+
+expect_stderr_not_contains() {
+    ! grep -qF -- "$1" "$ERR" || fail "stderr contains '$1'"
+    CHECKS=$((CHECKS + 1))
+}
+
+# expect_stdout_jq FILTER [JQ_ARGS...]: stdout is JSON and FILTER is true.
+expect_stdout_jq() {
+    local filter=$1
+    shift
+    jq -e "$@" "$filter" "$OUT" >/dev/null 2>&1 || fail "stdout: jq '$filter' is not true"
+    CHECKS=$((CHECKS + 1))
+}
+
+# expect_stdout_lines N: stdout has exactly N lines.
+expect_stdout_lines() {
+    local lines
+    lines=$(wc -l <"$OUT")
+    [[ "$lines" -eq "$1" ]] || fail "expected $1 lines on stdout, got $lines"
+    CHECKS=$((CHECKS + 1))
+}
+
+# expect_stdout_equals_file FILE: stdout is byte for byte FILE.
+expect_stdout_equals_file() {
+    cmp -s "$1" "$OUT" || fail "stdout differs from $1 ($(cmp "$1" "$OUT" 2>&1 || true))"
+    CHECKS=$((CHECKS + 1))
+}
