@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds zoomqos and runs `zoomqos get`.
+#
+#   ./scripts/demo.sh                 no credentials: against zoomqos-mock, a sample webinar
+#   ./scripts/demo.sh -o json         the same, with extra options
+#   ZOOM_ACCESS_TOKEN=... ./scripts/demo.sh WEBINAR PARTICIPANT [options]
+#                                     credentials set: against the real Zoom API
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/install-deps.sh
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DZOOMQOS_BUILD_TESTS=OFF >/dev/null
+cmake --build build/release -j"$(nproc)" >/dev/null
+
+if [[ -n ${ZOOM_ACCESS_TOKEN:-} ]]; then
+  exec build/release/zoomqos get "$@"
+fi
+
+# No credentials: serve a realistic ended webinar from the project's mock.
+mock_out=$(mktemp)
+build/release/zoomqos-mock --port 0 --quiet >"$mock_out" &
+mock_pid=$!
+trap 'kill "$mock_pid" 2>/dev/null || true; rm -f "$mock_out"' EXIT
+for _ in $(seq 100); do
+  [[ -s $mock_out ]] && break
+  sleep 0.05
+done
+export ZOOM_API_URL ZOOM_ACCESS_TOKEN
+ZOOM_API_URL=$(head -n1 "$mock_out")
+ZOOM_ACCESS_TOKEN=mock-token
+echo "No ZOOM_ACCESS_TOKEN set: showing sample data from zoomqos-mock at $ZOOM_API_URL" >&2
+echo "\$ zoomqos get 81234567890 16778240 --type past $*" >&2
+build/release/zoomqos get 81234567890 16778240 --type past "$@"
