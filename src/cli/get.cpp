@@ -90,7 +90,7 @@ Status run_get(const GetOptions& options, const Streams& streams) {
         static_cast<long long>(options.connection.timeout_seconds * 1000.0));
 
     http::Client client(log);
-    auto response = client.get(request);
+    auto response = client.perform(request);
     if (!response) {
         return std::move(response).error();
     }

@@ -164,7 +164,7 @@ Client::Client(std::ostream* log) : impl_(std::make_unique<Impl>()) {
 
 Client::~Client() = default;
 
-Result<Response> Client::get(const Request& request) {
+Result<Response> Client::perform(const Request& request) {
     CURL* easy = impl_->easy.get();
     if (easy == nullptr) {
         return make_error(ErrorKind::Internal, "could not initialise libcurl");
@@ -190,7 +190,13 @@ Result<Response> Client::get(const Request& request) {
         }
     };
     set(CURLOPT_URL, request.url.c_str());
-    set(CURLOPT_HTTPGET, 1L);
+    if (request.method == Method::Post) {
+        set(CURLOPT_POST, 1L);
+        set(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.form_body.size()));
+        set(CURLOPT_POSTFIELDS, request.form_body.c_str());
+    } else {
+        set(CURLOPT_HTTPGET, 1L);
+    }
     set(CURLOPT_ERRORBUFFER, impl_->error_buffer);
     set(CURLOPT_NOSIGNAL, 1L);
     set(CURLOPT_NOPROGRESS, 1L);
@@ -215,7 +221,11 @@ Result<Response> Client::get(const Request& request) {
     set(CURLOPT_WRITEDATA, &transfer);
     set(CURLOPT_HEADERFUNCTION, on_header);
     set(CURLOPT_HEADERDATA, &transfer);
-    if (!request.bearer_token.empty()) {
+    if (request.basic_auth) {
+        set(CURLOPT_HTTPAUTH, static_cast<unsigned long>(CURLAUTH_BASIC));
+        set(CURLOPT_USERNAME, request.basic_auth->user.c_str());
+        set(CURLOPT_PASSWORD, request.basic_auth->password.c_str());
+    } else if (!request.bearer_token.empty()) {
         set(CURLOPT_HTTPAUTH, static_cast<unsigned long>(CURLAUTH_BEARER));
         set(CURLOPT_XOAUTH2_BEARER, request.bearer_token.c_str());
     }
@@ -225,8 +235,11 @@ Result<Response> Client::get(const Request& request) {
     }
 
     if (impl_->log != nullptr) {
-        *impl_->log << "> GET " << request.url << "\n";
-        if (!request.bearer_token.empty()) {
+        *impl_->log << (request.method == Method::Post ? "> POST " : "> GET ") << request.url
+                    << "\n";
+        if (request.basic_auth) {
+            *impl_->log << "> Authorization: Basic [redacted]\n";
+        } else if (!request.bearer_token.empty()) {
             *impl_->log << "> Authorization: Bearer [redacted]\n";
         }
         *impl_->log << "> User-Agent: " << impl_->agent << "\n" << std::flush;

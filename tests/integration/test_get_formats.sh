@@ -71,8 +71,13 @@ expect_stdout_equals_file "$TEST_TMP/zoom.json"
 run_zoomqos get "$W" 16781312 --type past -o ndjson
 expect_exit 0
 expect_stdout_lines 0
+run_zoomqos get "$W" 16781312 --type past -o csv
+expect_exit 0
+expect_stdout_lines 1
+expect_stdout_contains "event_id,participant_id,user_id,user_name,date_time,"
 run_zoomqos get "$W" 16781312 --type past
 expect_exit 0
 expect_stdout_contains "Priya Raman"
+expect_stdout_contains "No QoS samples"
 
 finish

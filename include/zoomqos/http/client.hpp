@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -15,9 +16,19 @@
 // of any status is a success here; the api module decides what a status means.
 namespace zoomqos::http {
 
+enum class Method { Get, Post };
+
+struct BasicAuth {
+    std::string user;
+    std::string password; // never logged
+};
+
 struct Request {
+    Method method = Method::Get;
     std::string url;
     std::string bearer_token; // sent through libcurl's bearer auth, never logged
+    std::optional<BasicAuth> basic_auth;
+    std::string form_body; // POST only: application/x-www-form-urlencoded, never logged
     std::chrono::milliseconds timeout{30'000};
     std::size_t max_body = 64U * 1024U * 1024U;
 };
@@ -52,9 +63,9 @@ public:
     Client(Client&&) = delete;
     Client& operator=(Client&&) = delete;
 
-    // A GET. Errors are transport failures only (ErrorKind::Network), or a
-    // body over the size cap (ErrorKind::InvalidResponse).
-    Result<Response> get(const Request& request);
+    // One request. Errors are transport failures only (ErrorKind::Network),
+    // or a body over the size cap (ErrorKind::InvalidResponse).
+    Result<Response> perform(const Request& request);
 
 private:
     struct Impl;
