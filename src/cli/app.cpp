@@ -61,8 +61,8 @@ int run(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
 
     CLI::App app{"Zoom webinar and meeting participant QoS from the command line", "zoomqos"};
-    app.set_version_flag("--version", std::string("zoomqos ") + kVersion + " (" +
-                                          http::library_versions() + ")");
+    app.set_version_flag("--version", std::string("zoomqos ") + kVersion + " (commit " +
+                                          git_commit() + ")\n" + http::library_versions());
     app.require_subcommand(1);
     app.footer("Exit codes: 0 ok, 1 Zoom API or internal error, 2 usage, 3 authentication, "
                "4 not found, 5 rate limited, 6 network, 7 invalid response.\n"

@@ -76,7 +76,13 @@ std::string fps(int value, Spelling spelling) {
 }
 
 std::string two_digits(int value) {
-    return (value < 10 ? "0" : "") + std::to_string(value);
+    // Built by appending: g++ 12 -O3 warns (-Wrestrict, a false positive)
+    // about `"0" + std::to_string(...)`.
+    std::string text = std::to_string(value);
+    if (text.size() < 2) {
+        text.insert(text.begin(), '0');
+    }
+    return text;
 }
 
 // Samples are one minute apart; no event in the data set crosses midnight.

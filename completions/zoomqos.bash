@@ -1,0 +1,55 @@
+# bash completion for zoomqos                                  -*- shell-script -*-
+# Commands, options, and the values of options that take a fixed set.
+# tests/docs/test_completion.sh keeps these lists equal to `--help`.
+
+_zoomqos_commands="get"
+_zoomqos_options_get="--type --meeting -o --output --json --api-url --token-file --timeout -v --verbose -h --help"
+# Options that take a value: the word after them is that value, not a command.
+_zoomqos_value_options="--type -o --output --api-url --token-file --timeout"
+
+_zoomqos() {
+    local cur=${COMP_WORDS[COMP_CWORD]}
+    local prev=""
+    ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+
+    local command="" word i
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        word=${COMP_WORDS[i]}
+        if [[ " $_zoomqos_value_options " == *" $word "* ]]; then
+            ((i++))
+        elif [[ $word != -* ]]; then
+            command=$word
+            break
+        fi
+    done
+
+    if [[ -z $command ]]; then
+        COMPREPLY=($(compgen -W "$_zoomqos_commands --help --version" -- "$cur"))
+        return
+    fi
+
+    case $prev in
+        --type)
+            COMPREPLY=($(compgen -W "live past" -- "$cur"))
+            return
+            ;;
+        -o | --output)
+            COMPREPLY=($(compgen -W "table json ndjson csv raw" -- "$cur"))
+            return
+            ;;
+        --token-file)
+            COMPREPLY=($(compgen -f -- "$cur"))
+            return
+            ;;
+        --api-url | --timeout)
+            return
+            ;;
+    esac
+
+    if [[ $cur == -* ]]; then
+        local options_var="_zoomqos_options_${command//-/_}"
+        COMPREPLY=($(compgen -W "${!options_var}" -- "$cur"))
+    fi
+}
+
+complete -F _zoomqos zoomqos

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds the Debian package and checks it: the file list (unpacked with
+# dpkg -x into a scratch root), the declared dependencies, and that the
+# unpacked zoomqos runs and fetches from zoomqos-mock.
+#   ./scripts/package.sh            -> build/package/zoomqos_<version>_<arch>.deb
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/install-deps.sh dpkg-dev file
+dir=build/package
+cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DZOOMQOS_BUILD_TESTS=OFF -DZOOMQOS_WERROR=ON >/dev/null
+cmake --build "$dir" -j"$(nproc)" >/dev/null
+(cd "$dir" && cpack -G DEB >/dev/null)
+deb=$(ls "$dir"/zoomqos_*.deb)
+echo "== $deb"
+
+scratch=$(mktemp -d)
+mock_pid=
+cleanup() {
+  [[ -n $mock_pid ]] && kill "$mock_pid" 2>/dev/null
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+dpkg-deb -x "$deb" "$scratch/root"
+
+status=0
+expect_file() {
+  if [[ ! -f $scratch/root/$1 ]]; then
+    echo "FAIL: package lacks /$1" >&2
+    status=1
+  fi
+}
+expect_file usr/bin/zoomqos
+expect_file usr/share/man/man1/zoomqos.1
+expect_file usr/share/bash-completion/completions/zoomqos
+expect_file usr/share/zsh/vendor-completions/_zoomqos
+expect_file usr/share/doc/zoomqos/README.md
+expect_file usr/share/doc/zoomqos/LICENSE
+if [[ -e $scratch/root/usr/bin/zoomqos-mock ]]; then
+  echo "FAIL: the package must not ship zoomqos-mock" >&2
+  status=1
+fi
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+[[ $depends == *libcurl4* ]] || { echo "FAIL: Depends lacks libcurl4" >&2; status=1; }
+version=$(dpkg-deb -f "$deb" Version)
+[[ $version == "$(sed -n 's/^project(zoomqos VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)" ]] ||
+  { echo "FAIL: package version $version is not the project version" >&2; status=1; }
+
+"$scratch/root/usr/bin/zoomqos" --version
+"$dir/zoomqos-mock" --port 0 --quiet >"$scratch/url" &
+mock_pid=$!
+for _ in $(seq 100); do [[ -s $scratch/url ]] && break; sleep 0.05; done
+ZOOM_API_URL=$(head -n1 "$scratch/url") ZOOM_ACCESS_TOKEN=mock-token \
+  "$scratch/root/usr/bin/zoomqos" get 81234567890 16778240 --type past -o ndjson | wc -l |
+  grep -qx 60 || { echo "FAIL: the packaged zoomqos did not fetch 60 samples from the mock" >&2; status=1; }
+
+if ((status == 0)); then
+  echo "package ok: $(dpkg-deb -c "$deb" | wc -l) entries"
+fi
+exit $status
