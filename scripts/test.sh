@@ -23,5 +23,7 @@ build_and_test build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo
 echo "== format-check"
 cmake --build build/test --target format-check >/dev/null
 build_and_test build/asan -DCMAKE_BUILD_TYPE=Debug -DZOOMQOS_SANITIZE=ON
+echo "== fuzz targets over their corpus (regression)"
+./fuzz/run --regression
 echo "== package"
 ./scripts/package.sh
