@@ -94,6 +94,9 @@ std::string hint_for(long status, std::optional<long> code, const RequestContext
     if (status == 300 || code == 300) {
         return "check that the account can see this " + noun + "'s dashboard data";
     }
+    if (!response.retry_note.empty()) {
+        return response.retry_note; // why the retries stopped, and when to come back
+    }
     if (status == 429) {
         return "wait and try again; the limit is per account, shared by all its apps";
     }

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 
@@ -15,10 +17,52 @@ namespace zoomqos::http {
 namespace {
 
 constexpr long kConnectTimeoutMs = 10'000;
-// A server that sends fewer than this many bytes per second for
-// kLowSpeedTimeS is treated as stalled, even within the total timeout.
-constexpr long kLowSpeedLimitBytes = 1;
-constexpr long kLowSpeedTimeS = 20;
+
+volatile std::sig_atomic_t g_interrupted = 0;
+
+extern "C" void on_sigint(int /*signal*/) {
+    g_interrupted = 1;
+}
+
+// Called by libcurl many times a second while a transfer runs (and at once
+// when a signal interrupts its poll): a non-zero return aborts the transfer.
+int on_progress(void* /*user*/, curl_off_t /*dltotal*/, curl_off_t /*dlnow*/,
+                curl_off_t /*ultotal*/, curl_off_t /*ulnow*/) {
+    return g_interrupted != 0 ? 1 : 0;
+}
+
+// libcurl reads CURL_CA_BUNDLE only in the curl tool, and with a built-in
+// bundle path OpenSSL never looks at SSL_CERT_FILE: both are honoured here.
+std::string ca_file_for(const Request& request) {
+    if (!request.ca_file.empty()) {
+        return request.ca_file;
+    }
+    for (const char* name : {"CURL_CA_BUNDLE", "SSL_CERT_FILE"}) {
+        const char* value = std::getenv(name);
+        if (value != nullptr && *value != '\0') {
+            return value;
+        }
+    }
+    return {};
+}
+
+Failure failure_for(CURLcode code) {
+    switch (code) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+        return Failure::Retryable;
+    case CURLE_ABORTED_BY_CALLBACK:
+        return Failure::Interrupted;
+    default:
+        return Failure::Permanent;
+    }
+}
 
 void global_init_once() {
     // curl_global_init is not thread-safe and must run exactly once before any
@@ -102,6 +146,8 @@ std::string describe(CURLcode code) {
         return "could not connect (connection refused or unreachable)";
     case CURLE_OPERATION_TIMEDOUT:
         return "request timed out";
+    case CURLE_ABORTED_BY_CALLBACK:
+        return "interrupted";
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_CERTPROBLEM:
@@ -124,6 +170,27 @@ std::string describe(CURLcode code) {
 }
 
 } // namespace
+
+void install_interrupt_handler() {
+    struct sigaction previous {};
+    if (sigaction(SIGINT, nullptr, &previous) == 0 && previous.sa_handler == SIG_IGN) {
+        return; // started in the background by a shell: Ctrl-C is not ours
+    }
+    struct sigaction action {};
+    action.sa_handler = on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; // no SA_RESTART: a blocking poll returns at once
+    sigaction(SIGINT, &action, nullptr);
+}
+
+bool interrupted() noexcept {
+    return g_interrupted != 0;
+}
+
+std::chrono::seconds default_low_speed_time(std::chrono::milliseconds timeout) {
+    return std::clamp(std::chrono::duration_cast<std::chrono::seconds>(timeout / 3),
+                      std::chrono::seconds(1), std::chrono::seconds(20));
+}
 
 std::string Response::header(std::string_view name) const {
     for (const auto& [key, value] : headers) {
@@ -165,6 +232,16 @@ Client::Client(std::ostream* log) : impl_(std::make_unique<Impl>()) {
 Client::~Client() = default;
 
 Result<Response> Client::perform(const Request& request) {
+    Failure failure = Failure::None;
+    return perform(request, failure);
+}
+
+Result<Response> Client::perform(const Request& request, Failure& failure) {
+    failure = Failure::Permanent;
+    if (interrupted()) {
+        failure = Failure::Interrupted;
+        return make_error(ErrorKind::Network, "interrupted");
+    }
     CURL* easy = impl_->easy.get();
     if (easy == nullptr) {
         return make_error(ErrorKind::Internal, "could not initialise libcurl");
@@ -179,7 +256,12 @@ Result<Response> Client::perform(const Request& request) {
         return make_error(ErrorKind::Internal, "out of memory");
     }
     const bool https = request.url.starts_with("https://");
-    const long total_ms = static_cast<long>(request.timeout.count());
+    const long total_ms = std::max(1L, static_cast<long>(request.timeout.count()));
+    const long low_speed_s = static_cast<long>((request.low_speed_time.count() > 0
+                                                    ? request.low_speed_time
+                                                    : default_low_speed_time(request.timeout))
+                                                   .count());
+    const std::string ca_file = ca_file_for(request);
 
     // Every option in one place. An option that fails to set is a bug or an
     // unsupported libcurl, reported rather than ignored.
@@ -199,7 +281,8 @@ Result<Response> Client::perform(const Request& request) {
     }
     set(CURLOPT_ERRORBUFFER, impl_->error_buffer);
     set(CURLOPT_NOSIGNAL, 1L);
-    set(CURLOPT_NOPROGRESS, 1L);
+    set(CURLOPT_NOPROGRESS, 0L);
+    set(CURLOPT_XFERINFOFUNCTION, on_progress);
     // The base URL was validated: http only reaches loopback. Nothing else
     // (file://, ftp://, ...) is ever spoken, and redirects are not followed,
     // so a token is never re-sent anywhere.
@@ -208,12 +291,16 @@ Result<Response> Client::perform(const Request& request) {
     set(CURLOPT_UNRESTRICTED_AUTH, 0L);
     set(CURLOPT_SSL_VERIFYPEER, 1L);
     set(CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!ca_file.empty()) {
+        set(CURLOPT_CAINFO, ca_file.c_str());
+    }
     // Keep the path exactly as encoded: no dot-segment squashing.
     set(CURLOPT_PATH_AS_IS, 1L);
     set(CURLOPT_CONNECTTIMEOUT_MS, std::min(kConnectTimeoutMs, total_ms));
     set(CURLOPT_TIMEOUT_MS, total_ms);
-    set(CURLOPT_LOW_SPEED_LIMIT, kLowSpeedLimitBytes);
-    set(CURLOPT_LOW_SPEED_TIME, kLowSpeedTimeS);
+    // A server that trickles bytes is cut off long before the total timeout.
+    set(CURLOPT_LOW_SPEED_LIMIT, kLowSpeedBytes);
+    set(CURLOPT_LOW_SPEED_TIME, low_speed_s);
     set(CURLOPT_USERAGENT, impl_->agent.c_str());
     set(CURLOPT_HTTPHEADER, headers.get());
     set(CURLOPT_ACCEPT_ENCODING, ""); // whatever this libcurl can decode
@@ -253,7 +340,9 @@ Result<Response> Client::perform(const Request& request) {
     }
 
     if (result != CURLE_OK) {
+        failure = failure_for(result);
         if (transfer.body_too_large) {
+            failure = Failure::Permanent;
             return make_error(ErrorKind::InvalidResponse, "response body larger than the " +
                                                               std::to_string(request.max_body) +
                                                               "-byte limit; transfer aborted");
@@ -265,8 +354,12 @@ Result<Response> Client::perform(const Request& request) {
                         << " ms: " << detail << "\n"
                         << std::flush;
         }
+        if (failure == Failure::Interrupted) {
+            return make_error(ErrorKind::Network, "interrupted");
+        }
         return make_error(ErrorKind::Network, describe(result) + ": " + detail);
     }
+    failure = Failure::None;
 
     if (curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &transfer.response.status) != CURLE_OK) {
         return make_error(ErrorKind::Internal, "libcurl did not report a status");

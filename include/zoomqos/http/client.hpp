@@ -18,6 +18,17 @@ namespace zoomqos::http {
 
 enum class Method { Get, Post };
 
+// Why a transfer failed, for the retry policy: a failure that may be repeated
+// safely (refused, reset, timed out, empty reply, partial body), one that
+// would fail the same way again (DNS, TLS, size cap), or Ctrl-C.
+enum class Failure { None, Retryable, Permanent, Interrupted };
+
+// SIGINT sets a flag that every transfer and every retry wait polls, so that
+// Ctrl-C ends a request promptly instead of killing the process mid-write.
+// Installed once by cli::run; a SIGINT the parent ignores stays ignored.
+void install_interrupt_handler();
+bool interrupted() noexcept;
+
 struct BasicAuth {
     std::string user;
     std::string password; // never logged
@@ -29,15 +40,28 @@ struct Request {
     std::string bearer_token; // sent through libcurl's bearer auth, never logged
     std::optional<BasicAuth> basic_auth;
     std::string form_body; // POST only: application/x-www-form-urlencoded, never logged
-    std::chrono::milliseconds timeout{30'000};
+    std::chrono::milliseconds timeout{30'000}; // of one attempt (see perform_with_retries)
+    // A transfer slower than kLowSpeedBytes per second for this long is cut
+    // off; 0 = a third of `timeout`, between 1 and 20 seconds.
+    std::chrono::seconds low_speed_time{0};
     std::size_t max_body = 64U * 1024U * 1024U;
+    std::string ca_file; // --cacert; "" = CURL_CA_BUNDLE, SSL_CERT_FILE, else libcurl's bundle
 };
+
+// The low-speed limit's rate (bytes per second).
+inline constexpr long kLowSpeedBytes = 1024;
+
+// The low-speed window perform() uses for a request with this timeout and
+// low_speed_time 0.
+std::chrono::seconds default_low_speed_time(std::chrono::milliseconds timeout);
 
 struct Response {
     long status = 0;
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers; // of the final response, in order
     std::chrono::milliseconds elapsed{0};
+    int attempts = 1;       // set by perform_with_retries
+    std::string retry_note; // why retries stopped on this response, for a hint; or ""
 
     // The first header with this name (case-insensitive), or "".
     std::string header(std::string_view name) const;
@@ -66,6 +90,8 @@ public:
     // One request. Errors are transport failures only (ErrorKind::Network),
     // or a body over the size cap (ErrorKind::InvalidResponse).
     Result<Response> perform(const Request& request);
+    // The same, also saying whether a failure is worth repeating.
+    Result<Response> perform(const Request& request, Failure& failure);
 
 private:
     struct Impl;

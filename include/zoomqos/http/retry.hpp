@@ -1,0 +1,75 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "zoomqos/errors.hpp"
+#include "zoomqos/http/client.hpp"
+
+// The retry policy: which outcomes are worth another attempt, how long to
+// wait before it, and when to stop. Every request zoomqos makes goes through
+// perform_with_retries, so the policy lives here and nowhere else.
+namespace zoomqos::http {
+
+struct RetryPolicy {
+    int retries = 3; // attempts after the first; 0 = one attempt only
+    std::chrono::milliseconds backoff_base{1'000};
+    std::chrono::milliseconds backoff_cap{30'000};
+    // A Retry-After further away than this is not waited out (--max-wait).
+    std::chrono::milliseconds max_wait{60'000};
+};
+
+// Where time and chance come from, so that unit tests are exact.
+struct RetryEnvironment {
+    std::function<std::chrono::system_clock::time_point()> wall_now; // for HTTP dates
+    std::function<std::chrono::steady_clock::time_point()> steady_now;
+    // Waits this long; false when the wait was interrupted (SIGINT).
+    std::function<bool(std::chrono::milliseconds)> sleep;
+    std::function<double()> random; // uniform in [0, 1)
+
+    // The real clocks, an interruptible sleep and a seeded generator.
+    static RetryEnvironment system();
+};
+
+// Retry-After: a number of seconds, an HTTP-date (IMF-fixdate, RFC 850 or
+// asctime form) or an ISO-8601 date-time with a zone ("2020-05-31T00:00:00Z",
+// as Zoom sends for its daily limit). The instant it names, or nothing when
+// the value is none of these.
+std::optional<std::chrono::system_clock::time_point>
+parse_retry_after(std::string_view value, std::chrono::system_clock::time_point now);
+std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string_view value);
+std::optional<std::chrono::system_clock::time_point> parse_iso8601(std::string_view value);
+
+// Exponential backoff with full jitter: random × min(cap, base × 2^retry),
+// retry counting from 0.
+std::chrono::milliseconds backoff_delay(int retry, const RetryPolicy& policy, double random);
+
+// "2026-11-28 01:00:00 CET": the reset time a user reads, in local time.
+std::string format_local_time(std::chrono::system_clock::time_point when);
+
+// One attempt: the response or error, and whether a failed transfer is safe
+// to repeat. Client::perform is the real one; tests script their own.
+using AttemptFunction = std::function<Result<Response>(const Request&, Failure&)>;
+
+// Performs `request`, retrying as the policy says:
+// - 429: waits as Retry-After says, else backs off; a Daily-limit 429 or a
+//   Retry-After beyond max_wait ends at once with when the limit resets.
+// - 500, 502, 503, 504 and transfers that failed in a way safe to repeat
+//   (refused, reset, timed out, empty reply, partial body): backs off.
+// - everything else is final (400, 401, 403, 404, any 2xx ...).
+// request.timeout is the budget of the whole call: each attempt gets what is
+// left of it, and a backoff that does not fit ends the call with the last
+// outcome. Waits a server asks for with Retry-After are bounded by max_wait
+// instead and extend the budget by their length. After the last attempt the
+// outcome is that attempt's. `log` (-v) gets one line per retry.
+Result<Response> perform_with_retries(const AttemptFunction& attempt, const Request& request,
+                                      const RetryPolicy& policy, std::ostream* log,
+                                      const RetryEnvironment& environment);
+Result<Response> perform_with_retries(Client& client, const Request& request,
+                                      const RetryPolicy& policy, std::ostream* log);
+
+} // namespace zoomqos::http
