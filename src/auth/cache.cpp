@@ -1,1 +1,219 @@
-// placeholder: see the issue that adds this file
+#include "zoomqos/auth/cache.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+namespace zoomqos::auth {
+
+namespace {
+
+constexpr std::size_t kMaxCacheFileBytes = 64 * 1024;
+
+class Fd {
+public:
+    explicit Fd(int fd) noexcept : fd_(fd) {}
+    ~Fd() {
+        if (fd_ >= 0) {
+            ::close(fd_);
+        }
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    Fd(Fd&&) = delete;
+    Fd& operator=(Fd&&) = delete;
+    int get() const noexcept { return fd_; }
+    int release() noexcept {
+        const int fd = fd_;
+        fd_ = -1;
+        return fd;
+    }
+
+private:
+    int fd_;
+};
+
+// FNV-1a, 64 bits: the name only has to be stable and distinct per key; the
+// file's content repeats the key and is checked on load, so a collision can
+// only cost a mint, never hand out another account's token.
+std::uint64_t fnv1a64(std::string_view text, std::uint64_t hash) {
+    for (const char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ULL;
+    }
+    return hash;
+}
+
+Error cache_error(const std::string& what) {
+    return make_error(ErrorKind::Internal, what + ": " + std::strerror(errno));
+}
+
+bool write_all(int fd, const std::string& data) {
+    std::size_t done = 0;
+    while (done < data.size()) {
+        const ssize_t wrote = ::write(fd, data.data() + done, data.size() - done);
+        if (wrote < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return false;
+        }
+        done += static_cast<std::size_t>(wrote);
+    }
+    return true;
+}
+
+// mkdir -p with 0700 for what it creates.
+bool make_directories(const std::string& path) {
+    if (path.empty()) {
+        return false;
+    }
+    for (std::size_t at = path.find('/', 1); at != std::string::npos; at = path.find('/', at + 1)) {
+        const std::string prefix = path.substr(0, at);
+        if (::mkdir(prefix.c_str(), 0700) != 0 && errno != EEXIST) {
+            return false;
+        }
+    }
+    return ::mkdir(path.c_str(), 0700) == 0 || errno == EEXIST;
+}
+
+} // namespace
+
+std::string cache_directory(const char* xdg_cache_home, const char* home) {
+    if (xdg_cache_home != nullptr && xdg_cache_home[0] == '/') {
+        return std::string(xdg_cache_home) + "/zoomqos";
+    }
+    if (home != nullptr && home[0] == '/') {
+        return std::string(home) + "/.cache/zoomqos";
+    }
+    return {};
+}
+
+std::string cache_file_name(std::string_view oauth_url, std::string_view account_id,
+                            std::string_view client_id) {
+    // NUL separators: no two different keys concatenate to the same text.
+    std::uint64_t hash = 14695981039346656037ULL;
+    hash = fnv1a64(oauth_url, hash);
+    hash = fnv1a64(std::string_view("\0", 1), hash);
+    hash = fnv1a64(account_id, hash);
+    hash = fnv1a64(std::string_view("\0", 1), hash);
+    hash = fnv1a64(client_id, hash);
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return std::string("token-") + hex + ".json";
+}
+
+CacheLookup load_cached_token(const std::string& path, const CacheKey& key, std::int64_t now) {
+    // O_NOFOLLOW: a symlink planted in the directory is not followed.
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    if (fd.get() < 0) {
+        return {std::nullopt, errno == ENOENT ? "no cache file" : "cache file unreadable"};
+    }
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode)) {
+        return {std::nullopt, "cache file is not a regular file"};
+    }
+    if (info.st_uid != ::geteuid()) {
+        return {std::nullopt, "cache file is owned by another user"};
+    }
+    if ((info.st_mode & 077) != 0) {
+        return {std::nullopt, "cache file is readable or writable by group or others"};
+    }
+    std::string content;
+    char chunk[4096];
+    while (content.size() <= kMaxCacheFileBytes) {
+        const ssize_t got = ::read(fd.get(), chunk, sizeof chunk);
+        if (got < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return {std::nullopt, "cache file unreadable"};
+        }
+        if (got == 0) {
+            break;
+        }
+        content.append(chunk, static_cast<std::size_t>(got));
+    }
+    if (content.size() > kMaxCacheFileBytes) {
+        return {std::nullopt, "cache file is corrupt"};
+    }
+    try {
+        const auto json = nlohmann::json::parse(content);
+        MintedToken token;
+        token.access_token = json.at("access_token").get<std::string>();
+        token.expires_at = json.at("expires_at").get<std::int64_t>();
+        token.scope = json.at("scope").get<std::string>();
+        token.api_url = json.at("api_url").get<std::string>();
+        if (json.at("oauth_url").get<std::string>() != key.oauth_url ||
+            json.at("account_id").get<std::string>() != key.account_id ||
+            json.at("client_id").get<std::string>() != key.client_id) {
+            return {std::nullopt, "cache file is for other credentials"};
+        }
+        if (token.access_token.empty() ||
+            token.access_token.find_first_of("\r\n\t ") != std::string::npos) {
+            return {std::nullopt, "cache file is corrupt"};
+        }
+        if (token.expires_at - kCacheMarginSeconds <= now) {
+            return {std::nullopt, "cached token expires within a minute"};
+        }
+        return {std::move(token), {}};
+    } catch (const nlohmann::json::exception&) {
+        return {std::nullopt, "cache file is corrupt"};
+    }
+}
+
+Status store_cached_token(const std::string& directory, const std::string& path,
+                          const CacheKey& key, const MintedToken& token) {
+    if (!make_directories(directory)) {
+        return cache_error("cannot create " + directory);
+    }
+    struct stat info {};
+    if (::lstat(directory.c_str(), &info) != 0) {
+        return cache_error("cannot inspect " + directory);
+    }
+    if (!S_ISDIR(info.st_mode) || info.st_uid != ::geteuid()) {
+        return make_error(ErrorKind::Internal,
+                          directory + " is not a directory of this user; not caching the token");
+    }
+    // Our own directory: tighten it rather than leave tokens where others can list them.
+    if ((info.st_mode & 077) != 0 && ::chmod(directory.c_str(), 0700) != 0) {
+        return cache_error("cannot make " + directory + " private");
+    }
+
+    const nlohmann::json json{
+        {"oauth_url", key.oauth_url},     {"account_id", key.account_id},
+        {"client_id", key.client_id},     {"access_token", token.access_token},
+        {"expires_at", token.expires_at}, {"scope", token.scope},
+        {"api_url", token.api_url}};
+    std::string temp = directory + "/.token-XXXXXX";
+    Fd fd(::mkstemp(temp.data())); // mkstemp creates 0600
+    if (fd.get() < 0) {
+        return cache_error("cannot create a file in " + directory);
+    }
+    const bool written = ::fchmod(fd.get(), 0600) == 0 && write_all(fd.get(), json.dump() + "\n") &&
+                         ::fsync(fd.get()) == 0;
+    const int saved_errno = errno;
+    if (::close(fd.release()) != 0 || !written) {
+        ::unlink(temp.c_str());
+        errno = saved_errno;
+        return cache_error("cannot write " + temp);
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        const int rename_errno = errno;
+        ::unlink(temp.c_str());
+        errno = rename_errno;
+        return cache_error("cannot replace " + path);
+    }
+    return Ok{};
+}
+
+void drop_cached_token(const std::string& path) {
+    ::unlink(path.c_str());
+}
+
+} // namespace zoomqos::auth

@@ -1,1 +1,165 @@
-// placeholder: see the issue that adds this file
+#include "zoomqos/auth/oauth.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "zoomqos/api/url.hpp"
+
+namespace zoomqos::auth {
+
+namespace {
+
+// Zoom's "reason" goes into our one-line message: keep it printable, short,
+// and free of the secret should a server ever echo it back.
+std::string sanitize(std::string text, const S2SCredentials& credentials) {
+    if (!credentials.client_secret.empty()) {
+        for (auto at = text.find(credentials.client_secret); at != std::string::npos;
+             at = text.find(credentials.client_secret)) {
+            text.replace(at, credentials.client_secret.size(), "***");
+        }
+    }
+    std::string out;
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        out += (c < 0x20 || c == 0x7F) ? '?' : ch;
+        if (out.size() >= 200) {
+            out += "...";
+            break;
+        }
+    }
+    return out;
+}
+
+bool has_control_characters(const std::string& text) {
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7F) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::string token_request_body(std::string_view account_id) {
+    return "grant_type=account_credentials&account_id=" + api::encode_segment(account_id);
+}
+
+http::Request token_request(const S2SCredentials& credentials, std::chrono::milliseconds timeout) {
+    http::Request request;
+    request.method = http::Method::Post;
+    request.url = credentials.oauth_url + "/oauth/token";
+    request.basic_auth = http::BasicAuth{credentials.client_id, credentials.client_secret};
+    request.form_body = token_request_body(credentials.account_id);
+    request.timeout = timeout;
+    request.max_body = 1024U * 1024U;
+    return request;
+}
+
+Result<MintedToken> parse_token_response(const http::Response& response,
+                                         const S2SCredentials& credentials, std::int64_t now) {
+    nlohmann::json body;
+    try {
+        body = nlohmann::json::parse(response.body);
+    } catch (const nlohmann::json::exception&) {
+        body = nullptr;
+    }
+    if (response.status == 400 || response.status == 401) {
+        std::string reason;
+        std::string code;
+        if (body.is_object()) {
+            if (body.contains("reason") && body["reason"].is_string()) {
+                reason = body["reason"].get<std::string>();
+            }
+            if (body.contains("error") && body["error"].is_string()) {
+                code = body["error"].get<std::string>();
+            }
+        }
+        std::string message = "the token request to " + credentials.oauth_url + " was refused";
+        if (!reason.empty()) {
+            message += ": " + sanitize(reason, credentials);
+        }
+        Error error = make_error(ErrorKind::Auth, std::move(message));
+        error.http_status = response.status;
+        // Zoom says invalid_client for a wrong client ID or secret and
+        // invalid_request for an unknown account.
+        if (code == "invalid_client" || response.status == 401) {
+            error.hint = "check the client ID (" + credentials.client_id +
+                         ") and the client secret (from " + credentials.secret_source + ")";
+        } else {
+            error.hint = "check the account ID (" + credentials.account_id +
+                         ") and that the Server-to-Server OAuth app is activated";
+        }
+        return error;
+    }
+    if (response.status != 200) {
+        Error error = make_error(response.status >= 500 ? ErrorKind::Network : ErrorKind::Api,
+                                 "the token request to " + credentials.oauth_url + " failed");
+        error.http_status = response.status;
+        return error;
+    }
+    auto invalid = [&](const std::string& what) {
+        Error error = make_error(ErrorKind::InvalidResponse,
+                                 "the token response from " + credentials.oauth_url + " " + what);
+        error.http_status = response.status;
+        return error;
+    };
+    if (!body.is_object()) {
+        return invalid("is not a JSON object");
+    }
+    const auto token = body.find("access_token");
+    if (token == body.end() || !token->is_string() || token->get<std::string>().empty()) {
+        return invalid("has no access_token");
+    }
+    MintedToken minted;
+    minted.access_token = token->get<std::string>();
+    if (has_control_characters(minted.access_token)) {
+        return invalid("has an access_token with control characters");
+    }
+    const auto expires_in = body.find("expires_in");
+    if (expires_in == body.end() || !expires_in->is_number_integer() ||
+        expires_in->get<std::int64_t>() < 0 || expires_in->get<std::int64_t>() > 366 * 86400) {
+        return invalid("has no valid expires_in");
+    }
+    minted.expires_at = now + expires_in->get<std::int64_t>();
+    if (const auto scope = body.find("scope"); scope != body.end() && scope->is_string()) {
+        minted.scope = scope->get<std::string>();
+    }
+    if (const auto api = body.find("api_url"); api != body.end() && api->is_string()) {
+        minted.api_url = api->get<std::string>();
+    }
+    return minted;
+}
+
+Result<MintedToken> mint_token(http::Client& client, const S2SCredentials& credentials,
+                               std::chrono::milliseconds timeout, std::int64_t now,
+                               const http::RetryPolicy& policy, std::ostream* log) {
+    auto response =
+        http::perform_with_retries(client, token_request(credentials, timeout), policy, log);
+    if (!response) {
+        return std::move(response).error();
+    }
+    return parse_token_response(*response, credentials, now);
+}
+
+} // namespace zoomqos::auth
+
+namespace zoomqos::auth {
+
+bool has_qos_scope(std::string_view scope) {
+    std::size_t start = 0;
+    while (start < scope.size()) {
+        const std::size_t end = std::min(scope.find(' ', start), scope.size());
+        const std::string_view word = scope.substr(start, end - start);
+        if (word == "dashboard_webinars:read:admin" || word == "dashboard_meetings:read:admin" ||
+            word.rfind("dashboard:read:", 0) == 0) {
+            return true;
+        }
+        start = end + 1;
+    }
+    return false;
+}
+
+} // namespace zoomqos::auth

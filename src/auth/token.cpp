@@ -11,7 +11,7 @@ namespace zoomqos::auth {
 
 namespace {
 
-constexpr std::size_t kMaxTokenFileBytes = 64 * 1024;
+constexpr std::size_t kMaxTokenFileBytes = std::size_t{64} * 1024;
 
 std::string_view trim(std::string_view text) {
     const auto first = text.find_first_not_of(" \t\r\n");
@@ -61,7 +61,11 @@ private:
 } // namespace
 
 Result<std::string> read_token_file(const std::string& path) {
-    const std::string where = "token file '" + path + "'";
+    return read_secret_file(path, "token file");
+}
+
+Result<std::string> read_secret_file(const std::string& path, std::string_view what) {
+    const std::string where = std::string(what) + " '" + path + "'";
     Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) {
         return auth_error("cannot open " + where + ": " + std::strerror(errno));
@@ -94,7 +98,10 @@ Result<std::string> read_token_file(const std::string& path) {
     const std::string_view first_line = std::string_view(content).substr(0, content.find('\n'));
     const std::string_view token = trim(first_line);
     if (token.empty()) {
-        return auth_error(where + " is empty", "put the access token on its first line");
+        return auth_error(where + " is empty",
+                          "put the " +
+                              std::string(what == "token file" ? "access token" : "secret") +
+                              " on its first line");
     }
     if (has_control_characters(token)) {
         return auth_error(where + " holds control characters on its first line");

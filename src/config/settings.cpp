@@ -1,1 +1,168 @@
-// placeholder: see the issue that adds this file
+#include "zoomqos/config/settings.hpp"
+
+#include <algorithm>
+
+namespace zoomqos::config {
+
+namespace {
+
+std::string_view trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    const auto last = text.find_last_not_of(" \t\r");
+    return text.substr(first, last - first + 1);
+}
+
+bool is_bare_key(std::string_view key) {
+    return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_' || c == '.';
+    });
+}
+
+// A quoted string may be followed only by a comment.
+bool ends_after_quote(std::string_view value, char quote) {
+    std::size_t at = 1;
+    while (at < value.size()) {
+        if (quote == '"' && value[at] == '\\') {
+            at += 2;
+            continue;
+        }
+        if (value[at] == quote) {
+            const std::string_view rest = trim(value.substr(at + 1));
+            return rest.empty() || rest.front() == '#';
+        }
+        ++at;
+    }
+    return false;
+}
+
+std::optional<std::string> check_value(std::string_view value) {
+    if (value.empty()) {
+        return "a key without a value";
+    }
+    if (value.front() == '"' || value.front() == '\'') {
+        if (!ends_after_quote(value, value.front())) {
+            return "an unterminated string, or text after it";
+        }
+        return std::nullopt;
+    }
+    if (value.front() == '[') {
+        const std::string_view body = trim(value.substr(0, value.find('#')));
+        if (body.back() != ']') {
+            return "an unterminated array";
+        }
+        return std::nullopt;
+    }
+    const std::string_view word = trim(value.substr(0, value.find('#')));
+    if (word.empty() || word.find_first_of(" \t\"'=[]") != std::string_view::npos) {
+        return "a value that is neither a quoted string, an array nor a single word";
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string Source::describe() const {
+    switch (kind) {
+    case SourceKind::Flag:
+        return "flag";
+    case SourceKind::Env:
+        return "env " + detail;
+    case SourceKind::Config:
+        return "config " + detail;
+    case SourceKind::Default:
+        break;
+    }
+    return "default";
+}
+
+SourceKind pick_source(bool flag_given, const char* env_value, bool in_config) {
+    if (flag_given) {
+        return SourceKind::Flag;
+    }
+    if (env_value != nullptr && env_value[0] != '\0') {
+        return SourceKind::Env;
+    }
+    return in_config ? SourceKind::Config : SourceKind::Default;
+}
+
+std::string Setting::display_value() const {
+    if (secret && !value.empty()) {
+        return "***";
+    }
+    return value;
+}
+
+const Setting* find_setting(const std::vector<Setting>& settings, std::string_view name) {
+    for (const Setting& setting : settings) {
+        if (setting.name == name) {
+            return &setting;
+        }
+    }
+    return nullptr;
+}
+
+std::string default_config_path(const char* xdg_config_home, const char* home) {
+    if (xdg_config_home != nullptr && xdg_config_home[0] == '/') {
+        return std::string(xdg_config_home) + "/zoomqos/config.toml";
+    }
+    if (home != nullptr && home[0] == '/') {
+        return std::string(home) + "/.config/zoomqos/config.toml";
+    }
+    return {};
+}
+
+std::optional<SyntaxProblem> check_config_syntax(std::string_view text) {
+    int number = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view line = trim(text.substr(start, end - start));
+        ++number;
+        start = end + 1;
+        if (line.empty() || line.front() == '#' || line.front() == ';') {
+            continue;
+        }
+        if (line.front() == '[') {
+            if (line.back() != ']' || !is_bare_key(trim(line.substr(1, line.size() - 2)))) {
+                return SyntaxProblem{number, "a malformed [section] line"};
+            }
+            continue;
+        }
+        const std::size_t equals = line.find('=');
+        if (equals == std::string_view::npos) {
+            return SyntaxProblem{number, "expected 'key = value'"};
+        }
+        if (!is_bare_key(trim(line.substr(0, equals)))) {
+            return SyntaxProblem{number, "a key must be letters, digits, '-' or '_'"};
+        }
+        if (auto problem = check_value(trim(line.substr(equals + 1)))) {
+            return SyntaxProblem{number, *problem};
+        }
+    }
+    return std::nullopt;
+}
+
+int find_key_line(std::string_view text, std::string_view key) {
+    int number = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        const std::string_view line = trim(text.substr(start, end - start));
+        ++number;
+        start = end + 1;
+        const std::size_t equals = line.find('=');
+        if (equals != std::string_view::npos && trim(line.substr(0, equals)) == key) {
+            return number;
+        }
+        if (equals == std::string_view::npos && line == key) {
+            return number;
+        }
+    }
+    return 0;
+}
+
+} // namespace zoomqos::config

@@ -1,1 +1,236 @@
-// placeholder: see the issue that adds this file
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include "zoomqos/auth/cache.hpp"
+#include "zoomqos/auth/credentials.hpp"
+#include "zoomqos/auth/oauth.hpp"
+
+using namespace zoomqos;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "zoomqos-cache-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        path = pattern;
+    }
+    ~TempDir() { fs::remove_all(path); }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    TempDir(TempDir&&) = delete;
+    TempDir& operator=(TempDir&&) = delete;
+};
+
+unsigned mode_of(const std::string& path) {
+    struct stat info {};
+    REQUIRE(::stat(path.c_str(), &info) == 0);
+    return info.st_mode & 07777U;
+}
+
+const auth::CacheKey kKey{"https://zoom.us", "acct", "client"};
+
+auth::MintedToken token_expiring_at(std::int64_t expires_at) {
+    return auth::MintedToken{"tok-123", expires_at, "dashboard_webinars:read:admin",
+                             "https://api-eu.zoom.us"};
+}
+
+} // namespace
+
+TEST_CASE("the cache directory follows XDG, else HOME, else none", "[auth][cache]") {
+    CHECK(auth::cache_directory("/x/cache", "/home/me") == "/x/cache/zoomqos");
+    CHECK(auth::cache_directory(nullptr, "/home/me") == "/home/me/.cache/zoomqos");
+    // A relative XDG path is invalid per the XDG spec and ignored.
+    CHECK(auth::cache_directory("rel/cache", "/home/me") == "/home/me/.cache/zoomqos");
+    CHECK(auth::cache_directory("", nullptr).empty());
+}
+
+TEST_CASE("one cache file name per key, saying nothing about it", "[auth][cache]") {
+    const std::string name = auth::cache_file_name("https://zoom.us", "acct", "client");
+    CHECK(name.size() == std::string("token-0123456789abcdef.json").size());
+    CHECK(name.rfind("token-", 0) == 0);
+    CHECK(name.find("acct") == std::string::npos);
+    CHECK(name == auth::cache_file_name("https://zoom.us", "acct", "client"));
+    CHECK(name != auth::cache_file_name("https://zoom.us", "acct", "client2"));
+    CHECK(name != auth::cache_file_name("https://zoomgov.com", "acct", "client"));
+    // The separator keeps ("ab", "c") and ("a", "bc") apart.
+    CHECK(auth::cache_file_name("u", "ab", "c") != auth::cache_file_name("u", "a", "bc"));
+}
+
+TEST_CASE("a stored token loads back until a minute before it expires", "[auth][cache]") {
+    TempDir dir;
+    const std::string directory = (dir.path / "zoomqos").string();
+    const std::string path = directory + "/token.json";
+    REQUIRE(auth::store_cached_token(directory, path, kKey, token_expiring_at(10'000)).ok());
+    CHECK(mode_of(path) == 0600);
+    CHECK(mode_of(directory) == 0700);
+
+    auto loaded = auth::load_cached_token(path, kKey, 9'000);
+    REQUIRE(loaded.token.has_value());
+    CHECK(loaded.token->access_token == "tok-123");
+    CHECK(loaded.token->expires_at == 10'000);
+    CHECK(loaded.token->scope == "dashboard_webinars:read:admin");
+    CHECK(loaded.token->api_url == "https://api-eu.zoom.us");
+
+    CHECK(auth::load_cached_token(path, kKey, 10'000 - 61).token.has_value());
+    CHECK_FALSE(auth::load_cached_token(path, kKey, 10'000 - 60).token.has_value());
+    CHECK(auth::load_cached_token(path, kKey, 10'000 - 60).reason ==
+          "cached token expires within a minute");
+}
+
+TEST_CASE("an untrusted cache file is ignored", "[auth][cache]") {
+    TempDir dir;
+    const std::string directory = dir.path.string();
+    const std::string path = directory + "/token.json";
+    REQUIRE(auth::store_cached_token(directory, path, kKey, token_expiring_at(10'000)).ok());
+
+    SECTION("missing") {
+        fs::remove(path);
+        CHECK(auth::load_cached_token(path, kKey, 0).reason == "no cache file");
+    }
+    SECTION("readable by others") {
+        fs::permissions(path, fs::perms::others_read, fs::perm_options::add);
+        CHECK(auth::load_cached_token(path, kKey, 0).reason ==
+              "cache file is readable or writable by group or others");
+    }
+    SECTION("corrupt") {
+        std::ofstream(path, std::ios::trunc) << "{\"access_token\": \"tok";
+        CHECK(auth::load_cached_token(path, kKey, 0).reason == "cache file is corrupt");
+    }
+    SECTION("wrong types") {
+        std::ofstream(path, std::ios::trunc)
+            << R"({"oauth_url":"https://zoom.us","account_id":"acct","client_id":"client",)"
+               R"("access_token":"t","expires_at":"soon","scope":"","api_url":""})";
+        CHECK(auth::load_cached_token(path, kKey, 0).reason == "cache file is corrupt");
+    }
+    SECTION("for another key") {
+        CHECK(auth::load_cached_token(path, {"https://zoom.us", "acct", "other"}, 0).reason ==
+              "cache file is for other credentials");
+    }
+    SECTION("a symlink") {
+        const std::string link = directory + "/link.json";
+        fs::create_symlink(path, link);
+        CHECK_FALSE(auth::load_cached_token(link, kKey, 0).token.has_value());
+    }
+}
+
+TEST_CASE("storing replaces the file and leaves no temporary file", "[auth][cache]") {
+    TempDir dir;
+    const std::string path = (dir.path / "token.json").string();
+    std::ofstream(path) << "old";
+    fs::permissions(path, fs::perms::all);
+    REQUIRE(
+        auth::store_cached_token(dir.path.string(), path, kKey, token_expiring_at(10'000)).ok());
+    CHECK(mode_of(path) == 0600);
+    CHECK(auth::load_cached_token(path, kKey, 0).token.has_value());
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path)) {
+        ++files;
+    }
+    CHECK(files == 1);
+    auth::drop_cached_token(path);
+    CHECK_FALSE(fs::exists(path));
+}
+
+TEST_CASE("the token request", "[auth][oauth]") {
+    CHECK(auth::token_request_body("ab c&d=") ==
+          "grant_type=account_credentials&account_id=ab%20c%26d%3D");
+    const auth::S2SCredentials credentials{"https://zoom.us", "acct", "cid", "sec", "env X"};
+    const http::Request request = auth::token_request(credentials, std::chrono::seconds(5));
+    CHECK(request.method == http::Method::Post);
+    CHECK(request.url == "https://zoom.us/oauth/token");
+    REQUIRE(request.basic_auth.has_value());
+    CHECK(request.basic_auth->user == "cid");
+    CHECK(request.basic_auth->password == "sec");
+    CHECK(request.bearer_token.empty());
+}
+
+TEST_CASE("the token response", "[auth][oauth]") {
+    const auth::S2SCredentials credentials{"https://zoom.us", "acct", "cid", "the-secret",
+                                           "env ZOOM_CLIENT_SECRET"};
+    http::Response response;
+    response.status = 200;
+    response.body = R"({"access_token":"abc","token_type":"bearer","expires_in":3599,)"
+                    R"("scope":"a b","api_url":"https://api-eu.zoom.us"})";
+    auto token = auth::parse_token_response(response, credentials, 1000);
+    REQUIRE(token.ok());
+    CHECK(token->access_token == "abc");
+    CHECK(token->expires_at == 4599);
+    CHECK(token->scope == "a b");
+    CHECK(token->api_url == "https://api-eu.zoom.us");
+
+    response.body = R"({"access_token":"abc"})";
+    CHECK(auth::parse_token_response(response, credentials, 0).error().kind ==
+          ErrorKind::InvalidResponse);
+    response.body = R"({"access_token":"a\nb","expires_in":5})";
+    CHECK(auth::parse_token_response(response, credentials, 0).error().kind ==
+          ErrorKind::InvalidResponse);
+
+    // A refused request names the credential, never the secret, even if the
+    // server echoes it.
+    response.status = 401;
+    response.body =
+        R"({"reason":"Invalid client_id or client_secret the-secret","error":"invalid_client"})";
+    const Error refused = auth::parse_token_response(response, credentials, 0).error();
+    CHECK(refused.kind == ErrorKind::Auth);
+    CHECK(
+        refused.message ==
+        "the token request to https://zoom.us was refused: Invalid client_id or client_secret ***");
+    CHECK(refused.hint ==
+          "check the client ID (cid) and the client secret (from env ZOOM_CLIENT_SECRET)");
+    response.status = 400;
+    response.body = R"({"reason":"Invalid account_id","error":"invalid_request"})";
+    CHECK(auth::parse_token_response(response, credentials, 0)
+              .error()
+              .hint.rfind("check the account ID (acct)", 0) == 0);
+    response.status = 503;
+    response.body = "";
+    CHECK(auth::parse_token_response(response, credentials, 0).error().kind == ErrorKind::Network);
+}
+
+TEST_CASE("the QoS scopes", "[auth][oauth]") {
+    CHECK(auth::has_qos_scope("dashboard_webinars:read:admin"));
+    CHECK(auth::has_qos_scope("user:read:admin dashboard_meetings:read:admin"));
+    CHECK(auth::has_qos_scope("dashboard:read:webinar_participant_qos:admin"));
+    CHECK_FALSE(auth::has_qos_scope("user:read:admin meeting:read:admin"));
+    CHECK_FALSE(auth::has_qos_scope("dashboard_webinars:read"));
+    CHECK_FALSE(auth::has_qos_scope(""));
+}
+
+TEST_CASE("credential precedence: token file, then env token, then S2S", "[auth]") {
+    auth::S2SInputs s2s;
+    s2s.account_id = "a";
+    s2s.client_id = "c";
+    s2s.client_secret = "s";
+    s2s.account_id_source = "flag";
+    s2s.client_id_source = "env ZOOM_CLIENT_ID";
+    s2s.secret_source = "config /x.toml";
+
+    auto from_env = auth::resolve_credentials(std::nullopt, "tok", s2s);
+    REQUIRE(from_env.ok());
+    REQUIRE(from_env->static_token.has_value());
+    CHECK(from_env->source == "env ZOOM_ACCESS_TOKEN");
+
+    auto from_s2s = auth::resolve_credentials(std::nullopt, "  ", s2s);
+    REQUIRE(from_s2s.ok());
+    CHECK_FALSE(from_s2s->static_token.has_value());
+    CHECK(from_s2s->s2s.client_secret == "s");
+    CHECK(from_s2s->source == "Server-to-Server OAuth (account ID from flag, client ID from env "
+                              "ZOOM_CLIENT_ID, client secret from config /x.toml)");
+
+    s2s.client_secret.clear();
+    auto incomplete = auth::resolve_credentials(std::nullopt, nullptr, s2s);
+    REQUIRE_FALSE(incomplete.ok());
+    CHECK(incomplete.error().kind == ErrorKind::Auth);
+    CHECK(incomplete.error().message.find("missing the client secret") != std::string::npos);
+
+    auto none = auth::resolve_credentials(std::nullopt, nullptr, auth::S2SInputs{});
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error().message.rfind("no credentials", 0) == 0);
+}

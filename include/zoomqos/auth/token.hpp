@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "zoomqos/errors.hpp"
 
@@ -22,5 +23,9 @@ Result<Token> resolve_static_token(const std::optional<std::string>& token_file,
 // The first line of a token file, trimmed. Errors name the path: missing,
 // unreadable, a directory, empty.
 Result<std::string> read_token_file(const std::string& path);
+
+// The same for any one-line secret; `what` names it in errors
+// ("client secret file").
+Result<std::string> read_secret_file(const std::string& path, std::string_view what);
 
 } // namespace zoomqos::auth

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+// The mock's Server-to-Server OAuth token endpoint, without the HTTP: the
+// server hands it the request's parts and sends back the reply it builds.
+namespace zoomqos::mock {
+
+struct OAuthOptions {
+    std::string account_id = "mock-account";
+    std::string client_id = "mock-client";
+    std::string client_secret = "mock-secret";
+    int token_ttl_seconds = 3599; // Zoom's tokens live one hour
+    std::string scopes = "dashboard_webinars:read:admin dashboard_meetings:read:admin";
+};
+
+enum class TokenCheck { Valid, Unknown, Expired };
+
+class TokenIssuer {
+public:
+    struct Reply {
+        int status = 200;
+        std::string body; // JSON
+    };
+
+    explicit TokenIssuer(OAuthOptions options);
+
+    // POST /oauth/token. `authorization` is the raw header value (if any),
+    // `api_root` what the reply's api_url should say.
+    Reply mint(const std::optional<std::string>& authorization, const std::string& grant_type,
+               const std::string& account_id, const std::string& api_root);
+
+    TokenCheck check(const std::string& token) const;
+
+    // Every token minted so far is answered 401 / 124 from now on, as Zoom
+    // does for an expired or revoked one.
+    void revoke_all();
+
+    std::size_t minted() const;
+    std::size_t revoked() const;
+
+private:
+    struct Issued {
+        std::chrono::steady_clock::time_point expires;
+        bool revoked = false;
+    };
+    OAuthOptions options_;
+    mutable std::mutex mutex_;
+    std::map<std::string, Issued> tokens_;
+    std::size_t minted_ = 0;
+    std::size_t revoked_ = 0;
+};
+
+// RFC 4648 base64 decoding; none for malformed input.
+std::optional<std::string> base64_decode(const std::string& text);
+
+} // namespace zoomqos::mock
