@@ -231,7 +231,7 @@ std::string cpu_text(const CpuUsage& cpu, const Formatter& f) {
     return text;
 }
 
-std::vector<Row> sample_rows(const Sample& sample, std::string time, const Formatter& f) {
+std::vector<Row> sample_rows(const Sample& sample, const std::string& time, const Formatter& f) {
     std::vector<Row> rows;
     for (const auto& [name, label] : kStreamLabels) {
         const Stream* s = sample.find_stream(name);
@@ -287,9 +287,11 @@ std::string format_row(const Row& row, const std::array<std::size_t, kColumnCoun
 void table(std::ostream& out, const Subject& /*subject*/, const Participant& participant,
            const TableOptions& options) {
     const Formatter f(options.utf8 ? kUtf8Glyphs : kAsciiGlyphs);
-    participant_block(out, participant, f);
-    out << '\n';
-    if (participant.user_qos.empty()) {
+    if (!options.rows_only) {
+        participant_block(out, participant, f);
+        out << '\n';
+    }
+    if (participant.user_qos.empty() && !options.rows_only) {
         out << kNoSamples << '\n';
         return;
     }
@@ -301,7 +303,9 @@ void table(std::ostream& out, const Subject& /*subject*/, const Participant& par
         }
     }
     if (shown.empty()) {
-        out << kNoData << '\n';
+        if (!options.rows_only) {
+            out << kNoData << '\n';
+        }
         return;
     }
 
@@ -333,8 +337,10 @@ void table(std::ostream& out, const Subject& /*subject*/, const Participant& par
             }
         }
     }
-    for (const Row& row : rows) {
-        out << format_row(row, widths) << '\n';
+    // With rows_only the header still counts in the widths, so that rows of
+    // later polls line up with the first poll's header in the usual case.
+    for (std::size_t i = options.rows_only ? 1 : 0; i < rows.size(); ++i) {
+        out << format_row(rows[i], widths) << '\n';
     }
 }
 

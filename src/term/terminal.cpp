@@ -1,13 +1,99 @@
 #include "zoomqos/term/terminal.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <charconv>
+#include <cstdlib>
 #include <cstring>
+#include <string_view>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace zoomqos::term {
 
 bool is_tty(int fd) noexcept {
     return ::isatty(fd) == 1;
+}
+
+namespace {
+
+bool set_and_not(const char* value, std::string_view off) noexcept {
+    return value != nullptr && *value != '\0' && std::string_view(value) != off;
+}
+
+} // namespace
+
+Environment environment_from_process() {
+    Environment env;
+    env.no_color = std::getenv("NO_COLOR");
+    env.clicolor = std::getenv("CLICOLOR");
+    env.clicolor_force = std::getenv("CLICOLOR_FORCE");
+    env.lc_all = std::getenv("LC_ALL");
+    env.lc_ctype = std::getenv("LC_CTYPE");
+    env.lang = std::getenv("LANG");
+    env.columns = std::getenv("COLUMNS");
+    return env;
+}
+
+bool colour_enabled(bool is_terminal, const Environment& env) noexcept {
+    if (set_and_not(env.no_color, "")) {
+        return false;
+    }
+    if (set_and_not(env.clicolor_force, "0")) {
+        return true;
+    }
+    if (env.clicolor != nullptr && std::string_view(env.clicolor) == "0") {
+        return false;
+    }
+    return is_terminal;
+}
+
+bool utf8_locale(const Environment& env) noexcept {
+    for (const char* value : {env.lc_all, env.lc_ctype, env.lang}) {
+        if (value == nullptr || *value == '\0') {
+            continue;
+        }
+        // The codeset follows the '.', before any '@modifier'.
+        std::string_view locale(value);
+        const auto dot = locale.find('.');
+        if (dot == std::string_view::npos) {
+            return false;
+        }
+        std::string_view codeset = locale.substr(dot + 1);
+        codeset = codeset.substr(0, codeset.find('@'));
+        std::string lower;
+        for (char c : codeset) {
+            if (c != '-') {
+                lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            }
+        }
+        return lower == "utf8";
+    }
+    return false;
+}
+
+std::size_t output_width(std::optional<std::size_t> terminal_cols,
+                         const Environment& env) noexcept {
+    std::size_t width = terminal_cols.value_or(0);
+    if (!terminal_cols && env.columns != nullptr) {
+        const std::string_view text(env.columns);
+        std::size_t value = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec == std::errc{} && end == text.data() + text.size()) {
+            width = value;
+        }
+    }
+    // An absurd COLUMNS must not make lines of megabytes.
+    return std::clamp<std::size_t>(width, kDefaultWidth, 1000);
+}
+
+std::optional<std::size_t> terminal_columns(int fd) noexcept {
+    winsize size{};
+    if (!is_tty(fd) || ::ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_col == 0) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(size.ws_col);
 }
 
 FdStreamBuf::FdStreamBuf(int fd) noexcept : fd_(fd) {

@@ -27,6 +27,9 @@ struct Subject {
 
 struct TableOptions {
     bool utf8 = true; // false: ASCII-only rules and placeholders
+    // Only the sample rows, no participant block, no header: what `get
+    // --watch` adds after each poll.
+    bool rows_only = false;
 };
 
 // For people: who the participant is, then one row per sample and main

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "zoomqos/model/qos.hpp"
+#include "zoomqos/quality/rules.hpp"
+
+// The at-a-glance views: one participant's summary (the default table of
+// `get`), its sparklines, and the one-line row a participant list prints.
+namespace zoomqos::render {
+
+struct SummaryOptions {
+    bool utf8 = true;    // false: ASCII sparklines, rules and placeholders
+    bool colour = false; // true: ANSI colours mark values; false: a '!' after them
+    std::size_t width = 100;
+    std::vector<quality::Rule> thresholds = quality::default_rules();
+};
+
+// The participant block, one row per stream that carried data (averages and
+// worst values, resolution and frame-rate ranges, a latency sparkline), a
+// CPU row and the verdict line. Fits options.width columns for the main
+// streams; the sparkline takes what is left.
+void summary(std::ostream& out, const model::Participant& participant,
+             const SummaryOptions& options = {});
+
+// One character per value, `width` at most: longer series are bucketed and
+// each bucket shows its highest value (a spike must not vanish). The scale
+// runs from 0 to `top` (values above it show as the highest block); an
+// unknown value, or a bucket of them, is a space. UTF-8: ▁▂▃▄▅▆▇█; ASCII:
+// _.-:=+*#.
+std::string sparkline(const std::vector<std::optional<double>>& values, std::size_t width,
+                      double top, bool utf8);
+
+// "audio_input: loss 12.5% at 14:03 (threshold 2%)", or "no threshold
+// breached".
+std::string verdict(const model::Participant& participant,
+                    const std::vector<quality::Rule>& thresholds);
+
+// For a participant list (not wired to a command yet): one row per
+// participant with fixed column widths, so that rows can be printed as pages
+// arrive: name, device, worst audio latency, worst loss, and the worst
+// breach or "ok". The header matches the row's columns.
+std::string summary_row_header();
+std::string summary_row(const model::Participant& participant,
+                        const std::vector<quality::Rule>& thresholds, bool utf8);
+
+} // namespace zoomqos::render
