@@ -2,10 +2,12 @@
 # Commands, options, and the values of options that take a fixed set.
 # tests/docs/test_completion.sh keeps these lists equal to `--help`.
 
-_zoomqos_commands="get"
-_zoomqos_options_get="--type --meeting -o --output --json --api-url --token-file --timeout -v --verbose -h --help"
+_zoomqos_commands="get auth config"
+_zoomqos_options_get="--type --meeting -o --output --json --samples --thresholds --fail-on --annotate --watch --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
+_zoomqos_options_auth="status -o --output --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
+_zoomqos_options_config="show --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
 # Options that take a value: the word after them is that value, not a command.
-_zoomqos_value_options="--type -o --output --api-url --token-file --timeout"
+_zoomqos_value_options="--type -o --output --thresholds --fail-on --watch --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --config"
 
 _zoomqos() {
     local cur=${COMP_WORDS[COMP_CWORD]}
@@ -37,11 +39,11 @@ _zoomqos() {
             COMPREPLY=($(compgen -W "table json ndjson csv raw" -- "$cur"))
             return
             ;;
-        --token-file)
+        --token-file | --cacert | --client-secret-file | --config)
             COMPREPLY=($(compgen -f -- "$cur"))
             return
             ;;
-        --api-url | --timeout)
+        --api-url | --timeout | --retries | --max-wait | --max-body | --oauth-url | --account-id | --client-id)
             return
             ;;
     esac

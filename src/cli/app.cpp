@@ -1,6 +1,7 @@
 #include "zoomqos/cli/app.hpp"
 
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <iostream>
@@ -37,8 +38,12 @@ const CLI::App* deepest_subcommand(const CLI::App& app) {
 } // namespace
 
 void add_connection_options(CLI::App& command, ConnectionOptions& options) {
-    command.add_option("--api-url", options.api_url, "Zoom API base URL")
-        ->envname("ZOOM_API_URL")
+    // No CLI11 envname(): resolve_settings() applies ZOOM_API_URL so that the
+    // environment beats the config file.
+    command
+        .add_option("--api-url", options.api_url,
+                    "Zoom API base URL (env ZOOM_API_URL; default: the api_url of a minted "
+                    "token, else this)")
         ->type_name("URL")
         ->capture_default_str();
     command
@@ -47,18 +52,63 @@ void add_connection_options(CLI::App& command, ConnectionOptions& options) {
                     "(default: env ZOOM_ACCESS_TOKEN)")
         ->type_name("PATH");
     command
-        .add_option("--timeout", options.timeout_seconds, "Seconds allowed for the whole request")
+        .add_option("--timeout", options.timeout_seconds,
+                    "Seconds allowed for the whole request, all attempts and backoff waits "
+                    "included (Retry-After waits are bounded by --max-wait instead)")
         ->check(CLI::Range(0.1, 86400.0))
         ->type_name("SECONDS")
         ->capture_default_str();
+    command
+        .add_option("--retries", options.retries,
+                    "Retries after a 429, a 5xx or a failed connection; 0 disables them")
+        ->check(CLI::Range(0, 10))
+        ->type_name("N")
+        ->capture_default_str();
+    command
+        .add_option("--max-wait", options.max_wait_seconds,
+                    "Longest Retry-After to wait out; a longer one ends with exit 5 at once")
+        ->check(CLI::Range(0.0, 86400.0))
+        ->type_name("SECONDS")
+        ->capture_default_str();
+    command
+        .add_option("--max-body", options.max_body,
+                    "Largest response body accepted, in bytes (a plain count); larger ones are "
+                    "cut off while downloading (exit 7)")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40U))
+        ->type_name("BYTES")
+        ->capture_default_str();
+    command
+        .add_option("--cacert", options.cacert,
+                    "PEM file of the CA certificates to trust instead of the system's (default: "
+                    "env CURL_CA_BUNDLE, then SSL_CERT_FILE)")
+        ->check(CLI::ExistingFile)
+        ->type_name("FILE");
     command.add_flag("-v,--verbose", options.verbose,
                      "Log requests, responses and timing to stderr (tokens redacted)");
+    add_credential_options(command, options);
+}
+
+http::RetryPolicy retry_policy(const ConnectionOptions& options) {
+    http::RetryPolicy policy;
+    policy.retries = options.retries;
+    policy.max_wait =
+        std::chrono::milliseconds(static_cast<long long>(options.max_wait_seconds * 1000.0));
+    return policy;
+}
+
+void apply_connection_options(const ConnectionOptions& options, http::Request& request) {
+    request.timeout =
+        std::chrono::milliseconds(static_cast<long long>(options.timeout_seconds * 1000.0));
+    request.max_body = options.max_body;
+    request.ca_file = options.cacert;
 }
 
 int run(int argc, char** argv) {
     // A closed stdout (`zoomqos ... | head -1`) shows up as EPIPE on write,
     // handled below, instead of killing the process mid-way.
     std::signal(SIGPIPE, SIG_IGN);
+    // Ctrl-C aborts a transfer or a retry wait; run() then exits 130.
+    http::install_interrupt_handler();
 
     CLI::App app{"Zoom webinar and meeting participant QoS from the command line", "zoomqos"};
     app.set_version_flag("--version", std::string("zoomqos ") + kVersion + " (commit " +
@@ -70,6 +120,10 @@ int run(int argc, char** argv) {
 
     GetOptions get_options;
     CLI::App* get = add_get_command(app, get_options);
+    AuthStatusOptions auth_options;
+    CLI::App* auth_status = add_auth_command(app, auth_options);
+    ConfigShowOptions config_options;
+    CLI::App* config_show = add_config_command(app, config_options);
 
     try {
         app.parse(argc, argv);
@@ -99,7 +153,20 @@ int run(int argc, char** argv) {
     Status status = Ok{};
     try {
         if (get->parsed()) {
-            status = run_get(get_options, streams);
+            status = resolve_settings(app, *get, get_options.connection, std::cerr);
+            if (status) {
+                status = run_get(get_options, streams);
+            }
+        } else if (auth_status->parsed()) {
+            status = resolve_settings(app, *auth_status, auth_options.connection, std::cerr);
+            if (status) {
+                status = run_auth_status(auth_options, streams);
+            }
+        } else if (config_show->parsed()) {
+            status = resolve_settings(app, *config_show, config_options.connection, std::cerr);
+            if (status) {
+                status = run_config_show(config_options, streams);
+            }
         }
     } catch (const std::exception& unexpected) {
         // Errors are values everywhere below; reaching this is a bug, but it
@@ -109,6 +176,11 @@ int run(int argc, char** argv) {
     }
     out.flush();
 
+    if (http::interrupted()) {
+        // Nothing was written: output is rendered only from a complete body.
+        std::cerr << "zoomqos: interrupted\n";
+        return 128 + SIGINT;
+    }
     if (stdout_buffer.error() == EPIPE) {
         // The reader went away (| head): nothing to report, like any filter.
         return 128 + SIGPIPE;

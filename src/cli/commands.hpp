@@ -1,12 +1,22 @@
 #pragma once
 
+#include <chrono>
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "zoomqos/auth/credentials.hpp"
+#include "zoomqos/config/settings.hpp"
 #include "zoomqos/errors.hpp"
+#include "zoomqos/http/retry.hpp"
+#include "zoomqos/model/qos.hpp"
+#include "zoomqos/quality/rules.hpp"
+#include "zoomqos/render/render.hpp"
 
 // One subcommand a file: each registers its options on the parser and runs
 // from the options it was given. Private to the cli module.
@@ -24,8 +34,62 @@ struct ConnectionOptions {
     std::optional<std::string> token_file;
     double timeout_seconds = 30;
     bool verbose = false;
+    // The network policy (http/retry.hpp): --retries, --max-wait, --max-body, --cacert.
+    int retries = 3;
+    double max_wait_seconds = 60;
+    std::size_t max_body = 64U * 1024U * 1024U;
+    std::string cacert;
+    // Server-to-Server OAuth (auth.cpp) and the config file (config.cpp).
+    std::string oauth_url = "https://zoom.us";
+    std::string account_id;
+    std::string client_id;
+    std::optional<std::string> client_secret_file;
+    bool no_cache = false;
+    std::optional<std::string> config_file;
+    // Filled by resolve_settings() after parsing.
+    std::string client_secret; // never printed
+    std::vector<config::Setting> settings;
+    bool api_url_given = false; // by flag, env or config: the token's api_url does not override it
 };
 void add_connection_options(CLI::App& command, ConnectionOptions& options);
+
+// What every request of a command takes from the connection options: the
+// retry policy, and timeout, size cap and CA file on `request` (app.cpp).
+http::RetryPolicy retry_policy(const ConnectionOptions& options);
+void apply_connection_options(const ConnectionOptions& options, http::Request& request);
+
+// --oauth-url, --account-id, --client-id, --client-secret-file, --no-cache,
+// --config (auth.cpp); add_connection_options() calls it.
+void add_credential_options(CLI::App& command, ConnectionOptions& options);
+
+// After parsing: fills the options of `command` that no flag set from the
+// environment, then from the config file (flags > env > config > defaults),
+// records each setting's source in options.settings and resolves the client
+// secret. Unknown keys and malformed files are usage errors naming file and
+// line. Warns on `err` about a config file with a secret that others can read.
+Status resolve_settings(const CLI::App& app, CLI::App& command, ConnectionOptions& options,
+                        std::ostream& err);
+
+// The credential this run uses (auth.cpp).
+Result<auth::Credentials> resolve_run_credentials(const ConnectionOptions& options);
+auth::TokenProviderOptions token_provider_options(const ConnectionOptions& options);
+
+// The API base: the one the user set, else the token response's api_url
+// (regional accounts) + "/v2", else the default.
+Result<std::string> api_base_url(const ConnectionOptions& options, const auth::AccessToken& token);
+
+struct AuthStatusOptions {
+    ConnectionOptions connection;
+    std::string output = "table";
+};
+CLI::App* add_auth_command(CLI::App& app, AuthStatusOptions& options);
+Status run_auth_status(const AuthStatusOptions& options, const Streams& streams);
+
+struct ConfigShowOptions {
+    ConnectionOptions connection;
+};
+CLI::App* add_config_command(CLI::App& app, ConfigShowOptions& options);
+Status run_config_show(const ConfigShowOptions& options, const Streams& streams);
 
 struct GetOptions {
     ConnectionOptions connection;
@@ -35,8 +99,46 @@ struct GetOptions {
     bool meeting = false;
     std::string output = "table";
     bool json = false;
+    // At a glance (glance.cpp).
+    bool samples = false;               // the per-sample table instead of the summary
+    std::string thresholds;             // rules changing the default thresholds
+    std::optional<std::string> fail_on; // rules that make the run exit 8
+    bool annotate = false;              // -o json: a "breaches" array
+    std::optional<double> watch_seconds;
 };
 CLI::App* add_get_command(CLI::App& app, GetOptions& options);
 Status run_get(const GetOptions& options, const Streams& streams);
+
+// --samples, --thresholds, --fail-on, --annotate, --watch (glance.cpp).
+void add_glance_options(CLI::App& get, GetOptions& options);
+
+// What those options resolve to, checked against each other and the output
+// format before any request (a bad combination or rule is a usage error).
+struct Glance {
+    std::vector<quality::Rule> thresholds;
+    std::optional<std::vector<quality::Rule>> fail_on;
+    std::optional<std::chrono::milliseconds> watch_interval;
+};
+Result<Glance> resolve_glance(const GetOptions& options, render::Format format);
+
+// Prints the participant in `format` the way `get` does (summary or
+// per-sample table, JSON with --annotate, NDJSON, CSV).
+void render_participant(const GetOptions& options, const Glance& glance, render::Format format,
+                        const render::Subject& subject, const model::Participant& participant,
+                        std::ostream& out);
+
+// With --fail-on: lists every breached rule on `err` and returns a Threshold
+// error (exit 8); Ok otherwise.
+Status check_fail_on(const Glance& glance, const model::Participant& participant,
+                     std::ostream& err);
+
+// --watch after the first answer: polls with `fetch` (the same request, retries
+// and token refresh as `get`) every interval and prints the samples newer than
+// the last one printed, until SIGINT (Ok) or an error such as 404 (returned
+// after what was seen is printed).
+using FetchParticipant = std::function<Result<model::Participant>()>;
+Status watch(const Glance& glance, render::Format format, const render::Subject& subject,
+             const model::Participant& first, const FetchParticipant& fetch,
+             const Streams& streams);
 
 } // namespace zoomqos::cli

@@ -41,6 +41,7 @@ CLI::App* add_get_command(CLI::App& app, GetOptions& options) {
                        ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "raw"}))
                        ->capture_default_str();
     get->add_flag("--json", options.json, "Short for --output json")->excludes(output);
+    add_glance_options(*get, options);
     add_connection_options(*get, options.connection);
     get->footer("Examples:\n"
                 "  zoomqos get 81234567890 16778240 --type past\n"
@@ -57,23 +58,38 @@ Status run_get(const GetOptions& options, const Streams& streams) {
     if (auto status = check_id(options.participant_id, "participant"); !status) {
         return status;
     }
-    auto base = api::validate_base_url(options.connection.api_url, "--api-url");
-    if (!base) {
+    // Checked before any credential is used; a token's api_url may replace
+    // it below.
+    if (auto base = api::validate_base_url(options.connection.api_url, "--api-url"); !base) {
         return std::move(base).error();
     }
     const auto format = render::parse_format(options.json ? "json" : options.output);
     if (!format) {
         return make_error(ErrorKind::Usage, "--output: unknown format '" + options.output + "'");
     }
+    auto glance = resolve_glance(options, *format);
+    if (!glance) {
+        return std::move(glance).error();
+    }
 
-    auto token =
-        auth::resolve_static_token(options.connection.token_file, std::getenv("ZOOM_ACCESS_TOKEN"));
-    if (!token) {
-        return std::move(token).error();
+    auto credentials = resolve_run_credentials(options.connection);
+    if (!credentials) {
+        return std::move(credentials).error();
     }
     std::ostream* log = options.connection.verbose ? &streams.err : nullptr;
     if (log != nullptr) {
-        *log << "* access token from " << token->source << "\n";
+        *log << "* credentials: " << credentials->source << "\n";
+    }
+    http::Client client(log);
+    auth::TokenProvider provider(std::move(credentials).value(),
+                                 token_provider_options(options.connection), client, log);
+    auto token = provider.token();
+    if (!token) {
+        return std::move(token).error();
+    }
+    auto base = api_base_url(options.connection, *token);
+    if (!base) {
+        return std::move(base).error();
     }
 
     api::RequestContext context;
@@ -81,21 +97,48 @@ Status run_get(const GetOptions& options, const Streams& streams) {
     context.type = options.type == "past" ? api::QosType::Past : api::QosType::Live;
     context.event_id = options.event_id;
     context.participant_id = options.participant_id;
+    context.static_token = !token->refreshable;
 
     http::Request request;
     request.url = api::participant_qos_url(*base, context.kind, context.event_id,
                                            context.participant_id, context.type);
     request.bearer_token = token->value;
-    request.timeout = std::chrono::milliseconds(
-        static_cast<long long>(options.connection.timeout_seconds * 1000.0));
+    apply_connection_options(options.connection, request);
+    const http::RetryPolicy policy = retry_policy(options.connection);
 
-    http::Client client(log);
-    auto response = client.perform(request);
+    // One GET with a fresh token on a 401: `get` runs it once, --watch once
+    // per poll, so that polls get the same retries, refresh and errors.
+    const auto fetch = [&]() -> Result<http::Response> {
+        auto response = http::perform_with_retries(client, request, policy, log);
+        if (!response) {
+            return std::move(response).error();
+        }
+        if (response->status == 401 && token->refreshable) {
+            // Revoked or expired early: one fresh token, one more try. A second
+            // 401 is reported as it is.
+            if (log != nullptr) {
+                *log << "* HTTP 401: dropping the cached token, minting a new one, retrying once\n";
+            }
+            // `token` stays a token even when minting fails: --watch polls again.
+            auto refreshed = provider.refresh();
+            if (!refreshed) {
+                return std::move(refreshed).error();
+            }
+            token = std::move(refreshed);
+            request.bearer_token = token->value;
+            response = http::perform_with_retries(client, request, policy, log);
+            if (!response) {
+                return std::move(response).error();
+            }
+        }
+        if (response->status != 200) {
+            return api::error_from_response(*response, context);
+        }
+        return response;
+    };
+    auto response = fetch();
     if (!response) {
         return std::move(response).error();
-    }
-    if (response->status != 200) {
-        return api::error_from_response(*response, context);
     }
 
     if (*format == render::Format::Raw) {
@@ -114,24 +157,21 @@ Status run_get(const GetOptions& options, const Streams& streams) {
     subject.event_key = options.meeting ? "meeting_id" : "webinar_id";
     subject.event_id = options.event_id;
     subject.participant_id = options.participant_id;
-    switch (*format) {
-    case render::Format::Table:
-        render::table(streams.out, subject, *participant);
-        break;
-    case render::Format::Json:
-        render::json(streams.out, *participant);
-        break;
-    case render::Format::Ndjson:
-        render::ndjson(streams.out, subject, *participant);
-        break;
-    case render::Format::Csv:
-        render::csv_header(streams.out);
-        render::csv_rows(streams.out, subject, *participant);
-        break;
-    case render::Format::Raw:
-        break;
+    if (glance->watch_interval) {
+        const FetchParticipant poll = [&]() -> Result<model::Participant> {
+            auto next = fetch();
+            if (!next) {
+                return std::move(next).error();
+            }
+            return model::parse_participant(next->body);
+        };
+        return watch(*glance, *format, subject, *participant, poll, streams);
     }
-    return Ok{};
+    render_participant(options, *glance, *format, subject, *participant, streams.out);
+    // The output is complete before the verdict on the rules, which goes to
+    // stderr: a script gets both the data and exit 8.
+    streams.out << std::flush;
+    return check_fail_on(*glance, *participant, streams.err);
 }
 
 } // namespace zoomqos::cli

@@ -6,6 +6,7 @@
 #include <string>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -36,17 +37,61 @@ int main(int argc, char** argv) {
     app.add_option("--port", options.port, "Port to listen on; 0 picks a free one")
         ->check(CLI::Range(0, 65535))
         ->capture_default_str();
-    app.add_option("--token", options.token, "The only bearer token the API accepts")
+    app.add_option("--token", options.token,
+                   "A fixed bearer token the API accepts, besides those /oauth/token mints")
         ->capture_default_str();
     app.add_option("--fixtures", options.fixtures_dir,
                    "Directory whose NAME.json files webinar 'fixture' serves as participant NAME")
         ->check(CLI::ExistingDirectory);
     app.add_flag("--quiet", options.quiet, "Do not log requests to stderr");
+    app.add_option("--account-id", options.oauth.account_id,
+                   "The account_id POST /oauth/token accepts")
+        ->capture_default_str();
+    app.add_option("--client-id", options.oauth.client_id,
+                   "The client ID POST /oauth/token accepts (Basic auth user)")
+        ->capture_default_str();
+    app.add_option("--client-secret", options.oauth.client_secret,
+                   "The client secret POST /oauth/token accepts (Basic auth password)")
+        ->capture_default_str();
+    app.add_option("--token-ttl", options.oauth.token_ttl_seconds,
+                   "Lifetime of the tokens /oauth/token mints; 0 mints tokens already expired")
+        ->check(CLI::Range(0, 86400))
+        ->capture_default_str();
+    app.add_option("--scopes", options.oauth.scopes,
+                   "Space-separated scopes the minted tokens carry")
+        ->capture_default_str();
+    app.add_option(
+           "--live-sample-seconds", options.live_sample_seconds,
+           "A live event's participants gain one sample per this many seconds; 0: all at once")
+        ->check(CLI::Range(0.0, 3600.0))
+        ->capture_default_str();
+    app.add_option("--live-samples-until-gone", options.live_samples_until_gone,
+                   "With --live-sample-seconds: a live participant answers 404 after this many "
+                   "samples; 0: never")
+        ->check(CLI::Range(0, 1000000))
+        ->capture_default_str();
+    std::vector<std::string> fault_specs;
+    app.add_option("--fault", fault_specs,
+                   "Script the next requests' answers, in order (repeatable), e.g. "
+                   "'status=429;header=Retry-After: 1;count=2'; see src/mock/faults.hpp")
+        ->check(
+            CLI::Validator([](std::string& spec) { return zoomqos::mock::parse_fault(spec).error; },
+                           "SPEC", "fault"))
+        ->type_name("SPEC");
+    auto* cert = app.add_option("--cert", options.cert_file, "PEM certificate: serve HTTPS")
+                     ->check(CLI::ExistingFile);
+    auto* key = app.add_option("--key", options.key_file, "PEM private key of --cert")
+                    ->check(CLI::ExistingFile);
+    cert->needs(key);
+    key->needs(cert);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
         // --help is a "parse error" that exits 0; every real one is usage (2).
         return app.exit(error) == 0 ? 0 : 2;
+    }
+    for (const std::string& spec : fault_specs) {
+        options.faults.push_back(*zoomqos::mock::parse_fault(spec).fault);
     }
 
     // Blocked before any thread exists so that every thread inherits the

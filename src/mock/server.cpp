@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dataset.hpp"
+#include "faults.hpp"
 #include "request_log.hpp"
 
 namespace zoomqos::mock {
@@ -232,6 +233,16 @@ bool has_token(const httplib::Request& req, const std::string& token) {
            value.compare(prefix.size(), std::string::npos, token) == 0;
 }
 
+// The credential after "Bearer ", or "" when there is none.
+std::string bearer_token(const httplib::Request& req) {
+    const std::string value = req.get_header_value("Authorization");
+    const std::string prefix = "bearer ";
+    if (value.size() <= prefix.size() || lowercase(value.substr(0, prefix.size())) != prefix) {
+        return {};
+    }
+    return value.substr(prefix.size());
+}
+
 std::optional<int> parse_positive_int(const std::string& text) {
     if (text.empty() || text.size() > 6 ||
         !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -387,8 +398,16 @@ std::string printable(std::string_view text) {
 struct Server::Impl {
     ServerOptions options;
     Dataset dataset = Dataset::standard();
+    // Where live events' time starts (--live-sample-seconds): the mock's
+    // start, or the last /_mock/reset. Atomic: handlers run on many threads.
+    std::atomic<std::chrono::steady_clock::rep> live_epoch{
+        std::chrono::steady_clock::now().time_since_epoch().count()};
     RequestLog log;
-    httplib::Server http;
+    TokenIssuer issuer;
+    // An SSLServer when given a certificate and key (TLS tests), else plain.
+    std::unique_ptr<httplib::Server> server_holder;
+    httplib::Server& http;
+    FaultQueue faults;
     int port = -1;
     std::atomic<std::uint64_t> tracking_counter{0};
     std::mutex stderr_mutex;
@@ -396,7 +415,16 @@ struct Server::Impl {
     std::atomic<bool> stop_requested{false};
     std::atomic<bool> finished{false};
 
-    explicit Impl(ServerOptions opts) : options(std::move(opts)) {
+    explicit Impl(ServerOptions opts)
+        : options(std::move(opts)), issuer(options.oauth),
+          server_holder(options.cert_file.empty()
+                            ? std::make_unique<httplib::Server>()
+                            : std::make_unique<httplib::SSLServer>(options.cert_file.c_str(),
+                                                                   options.key_file.c_str())),
+          http(*server_holder) {
+        for (const Fault& fault : options.faults) {
+            faults.add(fault);
+        }
         // One catch-all per method: routing works on the raw target (see
         // parse_segments), and unlike a pre-routing handler this lets httplib
         // read request bodies first, which a future OAuth endpoint needs.
@@ -447,6 +475,30 @@ struct Server::Impl {
         http.set_keep_alive_timeout(1);
     }
 
+    // A running webinar's samples as of now: one more per
+    // live_sample_seconds since the mock started, then gone (404).
+    void serve_live_participant(httplib::Response& res, const Event& event,
+                                const Json& participant) {
+        const std::chrono::steady_clock::time_point epoch{
+            std::chrono::steady_clock::duration(live_epoch.load())};
+        const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - epoch;
+        const auto shown =
+            1 + static_cast<std::size_t>(elapsed.count() / options.live_sample_seconds);
+        if (options.live_samples_until_gone > 0 &&
+            shown > static_cast<std::size_t>(options.live_samples_until_gone)) {
+            send_no_event(res, event.kind, event.id);
+            return;
+        }
+        Json advanced = participant;
+        if (advanced.contains("user_qos") && advanced["user_qos"].is_array()) {
+            Json& samples = advanced["user_qos"];
+            while (samples.size() > shown) {
+                samples.erase(samples.size() - 1);
+            }
+        }
+        send_json(res, 200, serialize(advanced), kZoomData);
+    }
+
     void dispatch(const httplib::Request& req, httplib::Response& res) {
         const Target target = split_target(req.target);
         if (target.path.rfind("/_mock/", 0) == 0) {
@@ -462,7 +514,20 @@ struct Server::Impl {
         record.user_agent = header(req, "User-Agent");
         record.authorization_scheme = authorization_scheme(req);
 
-        handle_api(req, res, target, record);
+        // A scripted fault answers instead of the API, or changes how the
+        // API's answer is delivered; either way the request is recorded.
+        const std::optional<Fault> fault = faults.take();
+        if (fault && fault->delay_ms > 0) {
+            pause(fault->delay_ms, stop_requested);
+        }
+        if (fault && replaces_answer(*fault)) {
+            apply_answer(*fault, res);
+        } else {
+            handle_api(req, res, target, record);
+        }
+        if (fault) {
+            apply_delivery(*fault, res, stop_requested);
+        }
 
         res.set_header("x-zm-trackingid", "mock-" + std::to_string(++tracking_counter));
         record.status = res.status;
@@ -485,12 +550,70 @@ struct Server::Impl {
             send_json(res, 200, serialize(Json{{"requests", log.size()}}));
         } else if (path == "/_mock/reset" && req.method == "POST") {
             log.clear();
+            live_epoch.store(std::chrono::steady_clock::now().time_since_epoch().count());
             res.status = 204;
-        } else if (path == "/_mock/requests" || path == "/_mock/stats" || path == "/_mock/reset") {
+        } else if (path == "/_mock/oauth" && get) {
+            // How many tokens POST /oauth/token issued: tests prove the token
+            // cache works by this count staying put.
+            send_json(res, 200,
+                      serialize(Json{{"tokens_minted", issuer.minted()},
+                                     {"tokens_revoked", issuer.revoked()}}));
+        } else if (path == "/_mock/oauth/revoke" && req.method == "POST") {
+            issuer.revoke_all();
+            res.status = 204;
+        } else if (path == "/_mock/faults" && req.method == "POST") {
+            add_faults(req, res);
+        } else if (path == "/_mock/faults" && req.method == "DELETE") {
+            faults.clear();
+            res.status = 204;
+        } else if (path == "/_mock/faults" && get) {
+            send_json(res, 200, serialize(Json{{"pending", faults.pending()}}));
+        } else if (path == "/_mock/faults" || path == "/_mock/requests" || path == "/_mock/stats" ||
+                   path == "/_mock/reset" || path == "/_mock/oauth" ||
+                   path == "/_mock/oauth/revoke") {
             send_error(res, 405, 405, "Method not allowed: " + req.method + ".");
         } else {
             send_error(res, 404, 404, "No such mock endpoint.");
         }
+    }
+
+    // POST /_mock/faults: one object or an array of them. Each key is a
+    // --fault item (faults.hpp): {"status": 429, "headers": {"Retry-After":
+    // "1"}, "count": 2}; flags such as "stall" take true. Appended in order.
+    void add_faults(const httplib::Request& req, httplib::Response& res) {
+        const Json body = Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+        const Json list = body.is_array() ? body : Json::array({body});
+        std::vector<Fault> parsed;
+        for (const Json& item : list) {
+            if (!item.is_object()) {
+                send_error(res, 400, 400, "A fault is a JSON object.");
+                return;
+            }
+            std::string spec;
+            for (const auto& [key, value] : item.items()) {
+                if (key == "headers" && value.is_object()) {
+                    for (const auto& [name, text] : value.items()) {
+                        spec += "header=" + name + ": " +
+                                (text.is_string() ? text.get<std::string>() : text.dump()) + ";";
+                    }
+                } else if (value.is_boolean()) {
+                    spec += value.get<bool>() ? key + ";" : "";
+                } else {
+                    spec += key + "=" +
+                            (value.is_string() ? value.get<std::string>() : value.dump()) + ";";
+                }
+            }
+            ParsedFault fault = parse_fault(spec);
+            if (!fault.fault) {
+                send_error(res, 400, 400, fault.error);
+                return;
+            }
+            parsed.push_back(std::move(*fault.fault));
+        }
+        for (Fault& fault : parsed) {
+            faults.add(std::move(fault));
+        }
+        send_json(res, 200, serialize(Json{{"pending", faults.pending()}}));
     }
 
     // ---------------------------------------------------------------- API
@@ -510,9 +633,20 @@ struct Server::Impl {
             record.participant_id = route->participant;
         }
 
-        if (!has_token(req, options.token)) {
-            send_error(res, 401, 124, "Invalid access token.");
+        if (target.path == "/oauth/token") {
+            handle_oauth_token(req, res);
             return;
+        }
+        if (!has_token(req, options.token)) {
+            const TokenCheck minted = issuer.check(bearer_token(req));
+            if (minted == TokenCheck::Expired) {
+                send_error(res, 401, 124, "Access token is expired.");
+                return;
+            }
+            if (minted != TokenCheck::Valid) {
+                send_error(res, 401, 124, "Invalid access token.");
+                return;
+            }
         }
         if (req.method != "GET" && req.method != "HEAD") {
             send_error(res, 405, 405, "Method not allowed: " + req.method + ".");
@@ -550,10 +684,32 @@ struct Server::Impl {
                 send_no_event(res, route->kind, event_id.id);
                 return;
             }
+            if (event->state == EventState::Live && options.live_sample_seconds > 0) {
+                serve_live_participant(res, *event, *participant);
+                return;
+            }
             send_json(res, 200, serialize(*participant), kZoomData);
             return;
         }
         serve_page(req, res, *event, type);
+    }
+
+    // Zoom reads the grant from the form body or the query string alike;
+    // httplib puts both into req.params.
+    void handle_oauth_token(const httplib::Request& req, httplib::Response& res) {
+        if (req.method != "POST") {
+            send_error(res, 405, 405, "Method not allowed: " + req.method + ".");
+            return;
+        }
+        std::string root = options.host;
+        if (root.find(':') != std::string::npos && root.front() != '[') {
+            root = "[" + root + "]";
+        }
+        root = "http://" + root + ":" + std::to_string(port);
+        const TokenIssuer::Reply reply =
+            issuer.mint(header(req, "Authorization"), req.get_param_value("grant_type"),
+                        req.get_param_value("account_id"), root);
+        send_json(res, reply.status, reply.body);
     }
 
     void serve_fixture(httplib::Response& res, const Route& route) {
@@ -617,6 +773,9 @@ std::string Server::bind() {
     if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
         host = host.substr(1, host.size() - 2);
     }
+    if (!impl_->http.is_valid()) {
+        return "cannot load the TLS certificate or key";
+    }
     const int wanted = impl_->options.port;
     if (wanted == 0) {
         impl_->port = impl_->http.bind_to_any_port(host);
@@ -634,7 +793,8 @@ std::string Server::base_url() const {
     if (host.find(':') != std::string::npos && host.front() != '[') {
         host = "[" + host + "]";
     }
-    return "http://" + host + ":" + std::to_string(impl_->port) + "/v2";
+    const char* scheme = impl_->options.cert_file.empty() ? "http://" : "https://";
+    return scheme + host + ":" + std::to_string(impl_->port) + "/v2";
 }
 
 bool Server::serve() {

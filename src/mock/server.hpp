@@ -2,6 +2,10 @@
 
 #include <memory>
 #include <string>
+#include <vector>
+
+#include "faults.hpp"
+#include "oauth.hpp"
 
 // The mock Zoom API as an object main() can start and stop; httplib stays an
 // implementation detail of server.cpp.
@@ -13,6 +17,18 @@ struct ServerOptions {
     std::string token = "mock-token";
     std::string fixtures_dir; // empty = the `fixture` webinar does not exist
     bool quiet = false;       // no per-request line on stderr
+    OAuthOptions oauth;       // what POST /oauth/token accepts and issues
+
+    std::vector<Fault> faults; // --fault, in order
+    std::string cert_file;     // with key_file: serve HTTPS
+    std::string key_file;
+    // A live event's participants gain one sample every this many seconds
+    // from the mock's start (the first is there at once), as a running
+    // webinar does, so that `get --watch` sees new samples; 0 = all at once.
+    double live_sample_seconds = 0;
+    // With live_sample_seconds: once a participant would show more samples
+    // than this, it has left and answers 404 / 3001; 0 = never.
+    int live_samples_until_gone = 0;
 };
 
 class Server {

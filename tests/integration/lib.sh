@@ -28,6 +28,7 @@ ERR="$TEST_TMP/stderr"
 CHECKS=0
 MOCK_PID=""
 LAST_EXIT=""
+LAST_ELAPSED=0
 LAST_CMD=""
 
 # A zoomqos under test must not see the developer's own configuration,
@@ -134,7 +135,7 @@ start_mock() {
     if ! url=$(_wait_for_url "$MOCK_PID" "$TEST_TMP/mock.url"); then
         fail "zoomqos-mock did not print its URL within 10 s"
     fi
-    [[ "$url" =~ ^http://127\.0\.0\.1:[0-9]+/v2$ ]] || fail "unexpected mock URL line: '$url'"
+    [[ "$url" =~ ^https?://127\.0\.0\.1:[0-9]+/v2$ ]] || fail "unexpected mock URL line: '$url'"
     MOCK_URL=$url
     MOCK_ROOT=${url%/v2}
     export ZOOM_API_URL=$url ZOOM_ACCESS_TOKEN=$token
@@ -168,6 +169,34 @@ mock_last_request() {
 
 mock_reset() {
     _curl --fail --data "" "$MOCK_ROOT/_mock/reset" >/dev/null || fail "POST /_mock/reset failed"
+}
+
+# mock_faults JSON: queues faults (src/mock/faults.hpp) for the next requests,
+# after clearing the request log and any fault still pending.
+mock_faults() {
+    mock_reset
+    _curl --fail -X DELETE "$MOCK_ROOT/_mock/faults" >/dev/null || fail "DELETE /_mock/faults failed"
+    _curl --fail --data "$1" "$MOCK_ROOT/_mock/faults" >/dev/null || fail "POST /_mock/faults failed: $1"
+}
+
+# mock_request_count: how many API requests the mock has received.
+mock_request_count() {
+    _curl --fail "$MOCK_ROOT/_mock/stats" | jq .requests
+}
+
+# expect_requests N: the mock received exactly N API requests.
+expect_requests() {
+    local count
+    count=$(mock_request_count)
+    [[ "$count" -eq "$1" ]] || fail "expected $1 requests at the mock, got $count"
+    CHECKS=$((CHECKS + 1))
+}
+
+# expect_elapsed_below SECONDS: the last run_zoomqos took less than that.
+expect_elapsed_below() {
+    awk -v t="$LAST_ELAPSED" -v max="$1" 'BEGIN { exit !(t < max) }' ||
+        fail "took ${LAST_ELAPSED} s, expected under $1 s"
+    CHECKS=$((CHECKS + 1))
 }
 
 # api_get PATH_AND_QUERY [CURL_ARGS...]: GET $MOCK_URL$PATH_AND_QUERY with
@@ -209,8 +238,11 @@ run_zoomqos_env() {
     LAST_CMD="zoomqos $(printf '%q ' "$@")"
     [[ ${#env_args[@]} -eq 0 ]] || LAST_CMD="env ${env_args[*]} $LAST_CMD"
     LAST_EXIT=0
+    local started
+    started=$(date +%s%N)
     env "${env_args[@]}" timeout 30 "$ZOOMQOS" "$@" \
         >"$OUT" 2>"$ERR" </dev/null || LAST_EXIT=$?
+    LAST_ELAPSED=$(awk -v a="$started" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
     if [[ "$LAST_EXIT" -eq 124 ]]; then
         fail "zoomqos did not finish within 30 s"
     fi

@@ -58,7 +58,7 @@ expect_exit 7
 
 # --- 6: nothing listening
 dead=$(closed_port_url)
-run_zoomqos get "$W" "$P" --type past --api-url "$dead"
+run_zoomqos get "$W" "$P" --type past --api-url "$dead" --retries 0
 expect_exit 6
 expect_stderr_contains "zoomqos: error:"
 
