@@ -16,14 +16,21 @@ namespace zoomqos::cli {
 
 namespace {
 
+// "zoomqos", "zoomqos get", "zoomqos config show": the words that run it.
+std::string command_path(const CLI::App* command) {
+    std::string path;
+    for (; command != nullptr && command->get_parent() != nullptr;
+         command = command->get_parent()) {
+        path.insert(0, " " + command->get_name());
+    }
+    return "zoomqos" + path;
+}
+
 // CLI11's messages are one line; ours add how to get help. Usage errors exit 2
 // whatever CLI11 would have returned.
 int usage_error(const std::string& message, const CLI::App* command) {
     std::cerr << "zoomqos: error: " << message << "\n";
-    std::string name = "zoomqos";
-    if (command != nullptr && command->get_parent() != nullptr) {
-        name += " " + command->get_name();
-    }
+    std::string name = command_path(command);
     std::cerr << "Run '" << name << " --help' for usage.\n";
     return exit_code(ErrorKind::Usage);
 }
@@ -130,7 +137,8 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForHelp&) {
         // CLI11 names a subcommand alone ("Usage: get"); prefix the program.
         const CLI::App* command = deepest_subcommand(app);
-        std::cout << (command == &app ? app.help() : command->help("zoomqos"));
+        const std::string parents = command_path(command->get_parent());
+        std::cout << (command == &app ? app.help() : command->help(parents));
         return 0;
     } catch (const CLI::CallForAllHelp&) {
         std::cout << app.help("", CLI::AppFormatMode::All);
