@@ -4,7 +4,8 @@
 #   ./scripts/demo.sh                 no credentials: against zoomqos-mock, a sample webinar
 #   ./scripts/demo.sh -o json         the same, with extra options
 #   ZOOM_ACCESS_TOKEN=... ./scripts/demo.sh WEBINAR PARTICIPANT [options]
-#                                     credentials set: against the real Zoom API
+#                                     credentials set (a token, or ZOOM_ACCOUNT_ID and
+#                                     ZOOM_CLIENT_ID for OAuth): against the real Zoom API
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +13,8 @@ cd "$(dirname "$0")/.."
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DZOOMQOS_BUILD_TESTS=OFF >/dev/null
 cmake --build build/release -j"$(nproc)" >/dev/null
 
-if [[ -n ${ZOOM_ACCESS_TOKEN:-} ]]; then
+# Credentials set (a token, or Server-to-Server OAuth): the real Zoom API.
+if [[ -n ${ZOOM_ACCESS_TOKEN:-} || (-n ${ZOOM_ACCOUNT_ID:-} && -n ${ZOOM_CLIENT_ID:-}) ]]; then
   exec build/release/zoomqos get "$@"
 fi
 
@@ -28,6 +30,6 @@ done
 export ZOOM_API_URL ZOOM_ACCESS_TOKEN
 ZOOM_API_URL=$(head -n1 "$mock_out")
 ZOOM_ACCESS_TOKEN=mock-token
-echo "No ZOOM_ACCESS_TOKEN set: showing sample data from zoomqos-mock at $ZOOM_API_URL" >&2
+echo "No Zoom credentials set: showing sample data from zoomqos-mock at $ZOOM_API_URL" >&2
 echo "\$ zoomqos get 81234567890 16778240 --type past $*" >&2
 build/release/zoomqos get 81234567890 16778240 --type past "$@"
