@@ -16,9 +16,15 @@ if [[ -x /usr/bin/time ]]; then
         LAST_EXIT=$?
     expect_exit 7
     rss_kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$TEST_TMP/time")
-    # 64 MiB of body (128 MiB of string capacity at worst, more under ASan) plus
-    # the program; the 300 MiB body buffered would be far above.
-    check "peak RSS ${rss_kb} KiB stays under 256 MiB" test "$rss_kb" -lt 262144
+    # 64 MiB of body (128 MiB of string capacity at worst) plus the program;
+    # the 300 MiB body buffered would need 512 MiB of capacity. ASan's
+    # quarantine keeps freed buffers resident, so its bound is looser but
+    # still below what buffering everything would take.
+    limit_mib=256
+    if ldd "$ZOOMQOS" 2>/dev/null | grep -q libasan; then
+        limit_mib=448
+    fi
+    check "peak RSS ${rss_kb} KiB stays under $limit_mib MiB" test "$rss_kb" -lt $((limit_mib * 1024))
 else
     run_zoomqos get "$W" "$P" --type past
     expect_exit 7
