@@ -204,8 +204,14 @@ std::string duration(const model::Participant& p, const Glyphs& glyphs) {
         return std::string(glyphs.unknown);
     }
     const long long total = *leave - *join;
+    // Appending, not `"0" + std::to_string(v)`: g++ 12 -O3 reports a false
+    // -Wrestrict on the latter.
     const auto two = [](long long v) {
-        return (v < 10 ? "0" : "") + std::to_string(v);
+        std::string text = std::to_string(v);
+        if (text.size() < 2) {
+            text.insert(text.begin(), '0');
+        }
+        return text;
     };
     return std::to_string(total / 3600) + "h " + two(total / 60 % 60) + "m " + two(total % 60) +
            "s";
