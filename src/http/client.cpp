@@ -105,6 +105,9 @@ struct Transfer {
     bool body_too_large = false;
 };
 
+// Past this size a body's buffer is reserved up to the cap in one step.
+constexpr std::size_t kLargeBody = std::size_t{1} << 20;
+
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
     auto* transfer = static_cast<Transfer*>(user);
     const std::size_t bytes = size * count;
@@ -114,7 +117,15 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
         transfer->body_too_large = true;
         return 0;
     }
-    transfer->response.body.append(data, bytes);
+    std::string& body = transfer->response.body;
+    if (body.size() + bytes > body.capacity() && body.size() + bytes > kLargeBody) {
+        // A large body gets the cap's worth of address space at once instead
+        // of doubling: the pages become resident only as bytes arrive, and no
+        // reallocation ever holds two copies, so memory follows what was
+        // received and stays bounded by the cap.
+        body.reserve(transfer->max_body);
+    }
+    body.append(data, bytes);
     return bytes;
 }
 
@@ -304,6 +315,9 @@ Result<Response> Client::perform(const Request& request, Failure& failure) {
     set(CURLOPT_USERAGENT, impl_->agent.c_str());
     set(CURLOPT_HTTPHEADER, headers.get());
     set(CURLOPT_ACCEPT_ENCODING, ""); // whatever this libcurl can decode
+    // A body announced (Content-Length) as larger than the cap is refused
+    // before any of it is read; on_body enforces the cap for the rest.
+    set(CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_body));
     set(CURLOPT_WRITEFUNCTION, on_body);
     set(CURLOPT_WRITEDATA, &transfer);
     set(CURLOPT_HEADERFUNCTION, on_header);
@@ -341,7 +355,7 @@ Result<Response> Client::perform(const Request& request, Failure& failure) {
 
     if (result != CURLE_OK) {
         failure = failure_for(result);
-        if (transfer.body_too_large) {
+        if (transfer.body_too_large || result == CURLE_FILESIZE_EXCEEDED) {
             failure = Failure::Permanent;
             return make_error(ErrorKind::InvalidResponse, "response body larger than the " +
                                                               std::to_string(request.max_body) +

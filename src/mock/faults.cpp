@@ -105,6 +105,8 @@ ParsedFault parse_fault(std::string_view spec) {
                 return fail(what + ": size must be a byte count");
             }
             fault.size = static_cast<std::size_t>(*size);
+        } else if (key == "chunked") {
+            fault.chunked = true;
         } else if (key == "invalid-json") {
             fault.body = R"({"id": "truncated", "user_qos": [)";
         } else if (key == "html") {
@@ -193,15 +195,25 @@ void apply_answer(const Fault& fault, httplib::Response& res) {
     if (fault.size) {
         // Generated while sent: the mock's memory stays flat however large.
         const std::size_t size = *fault.size;
-        res.set_content_provider(
-            size, fault.content_type,
-            [size](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                std::string chunk(std::min<std::size_t>(length, 64 * 1024), 'a');
-                for (std::size_t i = 0; i < chunk.size(); ++i) {
-                    chunk[i] = padded_byte(offset + i, size);
-                }
-                return sink.write(chunk.data(), chunk.size());
-            });
+        auto produce = [size](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            std::string chunk(std::min<std::size_t>(length, 64 * 1024), 'a');
+            for (std::size_t i = 0; i < chunk.size(); ++i) {
+                chunk[i] = padded_byte(offset + i, size);
+            }
+            return sink.write(chunk.data(), chunk.size());
+        };
+        if (fault.chunked) {
+            res.set_chunked_content_provider(
+                fault.content_type, [size, produce](std::size_t offset, httplib::DataSink& sink) {
+                    if (offset >= size) {
+                        sink.done();
+                        return true;
+                    }
+                    return produce(offset, size - offset, sink);
+                });
+        } else {
+            res.set_content_provider(size, fault.content_type, produce);
+        }
         return;
     }
     res.set_content(fault.body.value_or(""), fault.content_type);

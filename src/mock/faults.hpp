@@ -23,6 +23,7 @@ struct Response;
 //   header=Name: v    add a header (repeatable)
 //   body=TEXT         answer with this body (JSON content type)
 //   size=BYTES        a JSON body of exactly this many bytes, generated while sent
+//   chunked           with size: no Content-Length, so only streaming reveals the size
 //   invalid-json      a 200 body that is not JSON;  html  an HTML error page;
 //   array             a JSON array instead of an object
 //   redirect=URL      302 with Location: URL
@@ -39,6 +40,7 @@ struct Fault {
     std::optional<std::string> body;
     std::string content_type = "application/json;charset=UTF-8";
     std::optional<std::size_t> size;
+    bool chunked = false;
     int delay_ms = 0;
     bool stall = false;
     int trickle_ms = 0;

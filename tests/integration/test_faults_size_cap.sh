@@ -7,30 +7,40 @@ start_mock --quiet
 W=81234567890
 P=16778240
 
-# --- 300 MiB against the default 64 MiB cap
-mock_faults '{"size": 314572800}'
-if [[ -x /usr/bin/time ]]; then
-    LAST_CMD="time -v zoomqos get $W $P --type past"
-    LAST_EXIT=0
-    /usr/bin/time -v -o "$TEST_TMP/time" "$ZOOMQOS" get "$W" "$P" --type past >"$OUT" 2>"$ERR" ||
-        LAST_EXIT=$?
-    expect_exit 7
-    rss_kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$TEST_TMP/time")
-    # 64 MiB of body (128 MiB of string capacity at worst) plus the program;
-    # the 300 MiB body buffered would need 512 MiB of capacity. ASan's
-    # quarantine keeps freed buffers resident, so its bound is looser but
-    # still below what buffering everything would take.
-    limit_mib=256
-    if ldd "$ZOOMQOS" 2>/dev/null | grep -q libasan; then
-        limit_mib=448
-    fi
-    check "peak RSS ${rss_kb} KiB stays under $limit_mib MiB" test "$rss_kb" -lt $((limit_mib * 1024))
-else
-    run_zoomqos get "$W" "$P" --type past
-    expect_exit 7
+# A 300 MiB body against the default 64 MiB cap: exit 7, one request, and
+# memory bounded by the cap (the buffer never grows past it; buffering the
+# whole body would be far above the bound).
+# Under ASan the runtime's shadow memory and quarantine dominate RSS, so the
+# bound is checked on the normal build only; exit code and request count are
+# checked on both.
+measure_rss=1
+if [[ ! -x /usr/bin/time ]] || ldd "$ZOOMQOS" 2>/dev/null | grep -q libasan; then
+    measure_rss=0
 fi
-expect_stderr_contains "response body larger than the 67108864-byte limit; transfer aborted"
-expect_requests 1
+expect_capped() {
+    if ((measure_rss)); then
+        LAST_CMD="time -v zoomqos get $W $P --type past"
+        LAST_EXIT=0
+        /usr/bin/time -v -o "$TEST_TMP/time" "$ZOOMQOS" get "$W" "$P" --type past >"$OUT" 2>"$ERR" ||
+            LAST_EXIT=$?
+        expect_exit 7
+        rss_kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$TEST_TMP/time")
+        echo "peak RSS: ${rss_kb} KiB"
+        check "peak RSS ${rss_kb} KiB stays under 128 MiB" test "$rss_kb" -lt 131072
+    else
+        run_zoomqos get "$W" "$P" --type past
+        expect_exit 7
+    fi
+    expect_stderr_contains "response body larger than the 67108864-byte limit; transfer aborted"
+    expect_requests 1
+}
+
+# --- announced by Content-Length: refused before the body is read
+mock_faults '{"size": 314572800}'
+expect_capped
+# --- chunked, no Content-Length: the cap must hold while streaming
+mock_faults '{"size": 314572800, "chunked": true}'
+expect_capped
 
 # --- --max-body takes a plain byte count
 mock_faults '{"size": 2000}'
