@@ -9,34 +9,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fd.hpp"
+
 namespace zoomqos::auth {
 
 namespace {
 
 constexpr std::size_t kMaxCacheFileBytes = 64 * 1024;
-
-class Fd {
-public:
-    explicit Fd(int fd) noexcept : fd_(fd) {}
-    ~Fd() {
-        if (fd_ >= 0) {
-            ::close(fd_);
-        }
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    Fd(Fd&&) = delete;
-    Fd& operator=(Fd&&) = delete;
-    int get() const noexcept { return fd_; }
-    int release() noexcept {
-        const int fd = fd_;
-        fd_ = -1;
-        return fd;
-    }
-
-private:
-    int fd_;
-};
 
 // FNV-1a, 64 bits: the name only has to be stable and distinct per key; the
 // file's content repeats the key and is checked on load, so a collision can
