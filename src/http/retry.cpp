@@ -10,6 +10,8 @@
 #include <sstream>
 #include <thread>
 
+#include "text.hpp"
+
 namespace zoomqos::http {
 
 namespace {
@@ -18,22 +20,8 @@ using std::chrono::milliseconds;
 using std::chrono::seconds;
 using WallTime = std::chrono::system_clock::time_point;
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
+using text::iequals;
+using text::trim;
 
 // Reads exactly `digits` decimal digits at `pos`.
 std::optional<int> read_number(std::string_view text, std::size_t& pos, std::size_t digits) {
@@ -379,86 +367,136 @@ std::string format_local_time(WallTime when) {
     return out.str();
 }
 
+RetrySequence::RetrySequence(const Request& request, const RetryPolicy& policy, std::ostream* log,
+                             const RetryEnvironment& environment)
+    : each_(request), policy_(policy), log_(log), environment_(&environment),
+      deadline_(environment.steady_now() + request.timeout) {
+    if (each_.low_speed_time.count() == 0) {
+        // From the whole budget, not from what is left of it for an attempt.
+        each_.low_speed_time = default_low_speed_time(request.timeout);
+    }
+}
+
+const Request& RetrySequence::next_attempt() {
+    const auto left =
+        std::chrono::duration_cast<milliseconds>(deadline_ - environment_->steady_now());
+    each_.timeout = std::max(milliseconds(1), left);
+    ++attempts_;
+    return each_;
+}
+
+RetrySequence::Step RetrySequence::after(Result<Response> outcome, Failure failure) {
+    Step step;
+    if (failure == Failure::Interrupted) {
+        step.outcome = std::move(outcome);
+        return step;
+    }
+    const int attempt_number = attempts_;
+    const int attempts_allowed = std::max(0, policy_.retries) + 1;
+    const WallTime now = environment_->wall_now();
+    const Decision decision = decide(outcome, failure, now);
+    if (decision.action == Decision::Action::Return) {
+        step.outcome = with_attempts(std::move(outcome), attempt_number);
+        return step;
+    }
+    if (decision.action == Decision::Action::GiveUp) {
+        std::string note = "Zoom's daily rate limit is used up";
+        note += decision.retry_at ? "; it resets at " + format_local_time(*decision.retry_at)
+                                  : "; it resets at midnight UTC";
+        step.outcome = stop_with(std::move(outcome), attempt_number, note);
+        return step;
+    }
+
+    milliseconds wait{0};
+    bool server_directed = false;
+    if (decision.retry_at) {
+        server_directed = true;
+        wait = std::max(milliseconds(0), std::chrono::ceil<milliseconds>(*decision.retry_at - now));
+        if (wait > policy_.max_wait) {
+            step.outcome =
+                stop_with(std::move(outcome), attempt_number,
+                          "the server asks to wait until " + format_local_time(*decision.retry_at) +
+                              ", longer than --max-wait allows; try again then");
+            return step;
+        }
+    } else {
+        wait = backoff_delay(attempt_number - 1, policy_, environment_->random());
+    }
+    if (attempt_number >= attempts_allowed) {
+        step.outcome =
+            stop_with(std::move(outcome), attempt_number,
+                      attempt_number > 1 ? "gave up after " + std::to_string(attempt_number) +
+                                               " attempts (--retries)"
+                                         : "");
+        return step;
+    }
+    if (server_directed) {
+        // The server said when to come back; that wait is not ours to
+        // count against --timeout.
+        deadline_ += wait;
+    } else if (environment_->steady_now() + wait >= deadline_) {
+        step.outcome = stop_with(std::move(outcome), attempt_number,
+                                 "gave up after " + std::to_string(attempt_number) +
+                                     " attempts: --timeout leaves no time for another");
+        return step;
+    }
+    if (log_ != nullptr) {
+        *log_ << "* retry " << attempt_number << "/" << (attempts_allowed - 1) << " in "
+              << seconds_text(wait) << " after " << decision.reason
+              << (server_directed ? " (Retry-After)" : " (backoff)") << "\n"
+              << std::flush;
+    }
+    step.wait.delay = wait;
+    step.wait.server_directed = server_directed;
+    step.wait.rate_limited = outcome && outcome->status == 429;
+    return step;
+}
+
 Result<Response> perform_with_retries(const AttemptFunction& attempt, const Request& request,
                                       const RetryPolicy& policy, std::ostream* log,
                                       const RetryEnvironment& environment) {
-    Request each = request;
-    if (each.low_speed_time.count() == 0) {
-        // From the whole budget, not from what is left of it for an attempt.
-        each.low_speed_time = default_low_speed_time(request.timeout);
-    }
-    auto deadline = environment.steady_now() + request.timeout;
-    const int attempts_allowed = std::max(0, policy.retries) + 1;
-
-    for (int attempt_number = 1;; ++attempt_number) {
-        const auto left =
-            std::chrono::duration_cast<milliseconds>(deadline - environment.steady_now());
-        each.timeout = std::max(milliseconds(1), left);
+    RetrySequence sequence(request, policy, log, environment);
+    for (;;) {
+        const Request& each = sequence.next_attempt();
         Failure failure = Failure::None;
         Result<Response> outcome = attempt(each, failure);
-        if (failure == Failure::Interrupted) {
-            return outcome;
+        RetrySequence::Step step = sequence.after(std::move(outcome), failure);
+        if (step.outcome) {
+            return std::move(*step.outcome);
         }
-        const WallTime now = environment.wall_now();
-        const Decision decision = decide(outcome, failure, now);
-        if (decision.action == Decision::Action::Return) {
-            return with_attempts(std::move(outcome), attempt_number);
-        }
-        if (decision.action == Decision::Action::GiveUp) {
-            std::string note = "Zoom's daily rate limit is used up";
-            note += decision.retry_at ? "; it resets at " + format_local_time(*decision.retry_at)
-                                      : "; it resets at midnight UTC";
-            return stop_with(std::move(outcome), attempt_number, note);
-        }
-
-        milliseconds wait{0};
-        bool server_directed = false;
-        if (decision.retry_at) {
-            server_directed = true;
-            wait = std::max(milliseconds(0),
-                            std::chrono::ceil<milliseconds>(*decision.retry_at - now));
-            if (wait > policy.max_wait) {
-                return stop_with(std::move(outcome), attempt_number,
-                                 "the server asks to wait until " +
-                                     format_local_time(*decision.retry_at) + ", longer than " +
-                                     "--max-wait allows; try again then");
-            }
-        } else {
-            wait = backoff_delay(attempt_number - 1, policy, environment.random());
-        }
-        if (attempt_number >= attempts_allowed) {
-            return stop_with(std::move(outcome), attempt_number,
-                             attempt_number > 1
-                                 ? "gave up after " + std::to_string(attempt_number) +
-                                       " attempts (--retries)"
-                                 : "");
-        }
-        if (server_directed) {
-            // The server said when to come back; that wait is not ours to
-            // count against --timeout.
-            deadline += wait;
-        } else if (environment.steady_now() + wait >= deadline) {
-            return stop_with(std::move(outcome), attempt_number,
-                             "gave up after " + std::to_string(attempt_number) +
-                                 " attempts: --timeout leaves no time for another");
-        }
-        if (log != nullptr) {
-            *log << "* retry " << attempt_number << "/" << (attempts_allowed - 1) << " in "
-                 << seconds_text(wait) << " after " << decision.reason
-                 << (server_directed ? " (Retry-After)" : " (backoff)") << "\n"
-                 << std::flush;
-        }
-        if (!environment.sleep(wait)) {
+        if (!environment.sleep(step.wait.delay)) {
             return make_error(ErrorKind::Network, "interrupted");
         }
     }
 }
 
 Result<Response> perform_with_retries(Client& client, const Request& request,
-                                      const RetryPolicy& policy, std::ostream* log) {
-    return perform_with_retries(
-        [&client](const Request& each, Failure& failure) { return client.perform(each, failure); },
-        request, policy, log, RetryEnvironment::system());
+                                      const RetryPolicy& policy, std::ostream* log, Pacer* pacer) {
+    const RetryEnvironment environment = RetryEnvironment::system();
+    RetrySequence sequence(request, policy, log, environment);
+    for (;;) {
+        if (pacer != nullptr && !pacer->wait_to_start()) {
+            return make_error(ErrorKind::Network, "interrupted");
+        }
+        Failure failure = Failure::None;
+        Result<Response> outcome = client.perform(sequence.next_attempt(), failure);
+        if (pacer != nullptr && outcome) {
+            pacer->answered(outcome->status);
+        }
+        RetrySequence::Step step = sequence.after(std::move(outcome), failure);
+        if (step.outcome) {
+            return std::move(*step.outcome);
+        }
+        if (pacer != nullptr) {
+            pacer->retried();
+            if (step.wait.rate_limited) {
+                pacer->pause_until(Pacer::Clock::now() + step.wait.delay);
+            }
+        }
+        if (!environment.sleep(step.wait.delay)) {
+            return make_error(ErrorKind::Network, "interrupted");
+        }
+    }
 }
 
 } // namespace zoomqos::http

@@ -9,6 +9,7 @@
 
 #include "zoomqos/errors.hpp"
 #include "zoomqos/http/client.hpp"
+#include "zoomqos/http/pacer.hpp"
 
 // The retry policy: which outcomes are worth another attempt, how long to
 // wait before it, and when to stop. Every request zoomqos makes goes through
@@ -55,6 +56,40 @@ std::string format_local_time(std::chrono::system_clock::time_point when);
 // to repeat. Client::perform is the real one; tests script their own.
 using AttemptFunction = std::function<Result<Response>(const Request&, Failure&)>;
 
+// The retry policy as a state machine, for callers that run attempts
+// themselves (the concurrent Batch) as well as for perform_with_retries:
+//   sequence.next_attempt() → run it → sequence.after(outcome, failure) →
+//   either the final outcome, or a wait before the next attempt.
+class RetrySequence {
+public:
+    RetrySequence(const Request& request, const RetryPolicy& policy, std::ostream* log,
+                  const RetryEnvironment& environment);
+
+    // The request for the next attempt: its timeout is what is left of the budget.
+    const Request& next_attempt();
+
+    struct Wait {
+        std::chrono::milliseconds delay{0};
+        bool rate_limited = false;    // the attempt got a 429
+        bool server_directed = false; // the delay is the server's Retry-After
+    };
+    struct Step {
+        std::optional<Result<Response>> outcome; // set: the sequence has ended
+        Wait wait;                               // otherwise: wait this long, then next_attempt()
+    };
+    Step after(Result<Response> outcome, Failure failure);
+
+    int attempts() const noexcept { return attempts_; }
+
+private:
+    Request each_;
+    RetryPolicy policy_;
+    std::ostream* log_;
+    const RetryEnvironment* environment_;
+    std::chrono::steady_clock::time_point deadline_;
+    int attempts_ = 0;
+};
+
 // Performs `request`, retrying as the policy says:
 // - 429: waits as Retry-After says, else backs off; a Daily-limit 429 or a
 //   Retry-After beyond max_wait ends at once with when the limit resets.
@@ -69,7 +104,10 @@ using AttemptFunction = std::function<Result<Response>(const Request&, Failure&)
 Result<Response> perform_with_retries(const AttemptFunction& attempt, const Request& request,
                                       const RetryPolicy& policy, std::ostream* log,
                                       const RetryEnvironment& environment);
+// With a real Client. With `pacer`, each attempt first waits for its turn
+// (--rate), and a 429's wait pauses every request the pacer paces.
 Result<Response> perform_with_retries(Client& client, const Request& request,
-                                      const RetryPolicy& policy, std::ostream* log);
+                                      const RetryPolicy& policy, std::ostream* log,
+                                      Pacer* pacer = nullptr);
 
 } // namespace zoomqos::http
