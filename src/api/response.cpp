@@ -15,6 +15,9 @@ std::string what_for_status(long status, const RequestContext& context) {
     const std::string noun(event_noun(context.kind));
     switch (status) {
     case 300:
+        if (context.next_page) {
+            return "Zoom rejected the next page token";
+        }
         return "cannot access the " + noun + "'s information";
     case 400:
         return "Zoom rejected the request";
@@ -90,6 +93,10 @@ std::string hint_for(long status, std::optional<long> code, const RequestContext
     }
     if (code == 12702) {
         return "Zoom keeps QoS data for one year; this event is older";
+    }
+    if ((status == 300 || code == 300) && context.next_page) {
+        return "a next page token lives 15 minutes: run the list again (a slow reader, or a "
+               "low --rate, can outlast it)";
     }
     if (status == 300 || code == 300) {
         return "check that the account can see this " + noun + "'s dashboard data";

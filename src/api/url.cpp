@@ -146,15 +146,39 @@ Result<std::string> validate_base_url(std::string_view url, std::string_view wha
     return base;
 }
 
-std::string participant_qos_url(std::string_view base, EventKind kind, std::string_view event_id,
-                                std::string_view participant_id, QosType type) {
+namespace {
+
+// {base}/metrics/{webinars|meetings}/{event}/participants/
+std::string participants_path(std::string_view base, EventKind kind, std::string_view event_id) {
     std::string url(base);
     url += kind == EventKind::Meeting ? "/metrics/meetings/" : "/metrics/webinars/";
     url += encode_event_id(event_id);
     url += "/participants/";
+    return url;
+}
+
+} // namespace
+
+std::string participant_qos_url(std::string_view base, EventKind kind, std::string_view event_id,
+                                std::string_view participant_id, QosType type) {
+    std::string url = participants_path(base, kind, event_id);
     url += encode_segment(participant_id);
     url += "/qos?type=";
     url += qos_type_name(type);
+    return url;
+}
+
+std::string participants_qos_url(std::string_view base, EventKind kind, std::string_view event_id,
+                                 QosType type, int page_size, std::string_view next_page_token) {
+    std::string url = participants_path(base, kind, event_id);
+    url += "qos?type=";
+    url += qos_type_name(type);
+    url += "&page_size=";
+    url += std::to_string(page_size);
+    if (!next_page_token.empty()) {
+        url += "&next_page_token=";
+        url += encode_segment(next_page_token);
+    }
     return url;
 }
 

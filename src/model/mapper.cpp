@@ -318,7 +318,9 @@ void put_extras(Json& out, const Json& extra) {
 
 } // namespace
 
-Result<Participant> parse_participant(std::string_view body) {
+namespace {
+
+Result<Json> parse_body(std::string_view body) {
     Json parsed;
     try {
         parsed = Json::parse(body);
@@ -332,7 +334,60 @@ Result<Participant> parse_participant(std::string_view body) {
         return invalid_response("response is nested more than " + std::to_string(kMaxDepth) +
                                 " levels deep");
     }
-    return participant_from_json(parsed);
+    return parsed;
+}
+
+} // namespace
+
+Result<Page> parse_page(std::string_view body) {
+    auto parsed = parse_body(body);
+    if (!parsed) {
+        return std::move(parsed).error();
+    }
+    const Json& envelope = *parsed;
+    if (!envelope.is_object()) {
+        return invalid_response("a list page is not a JSON object");
+    }
+    Page page;
+    if (const auto token = envelope.find("next_page_token");
+        token != envelope.end() && token->is_string()) {
+        page.next_page_token = token->get<std::string>();
+    }
+    if (const auto total = envelope.find("total_records"); total != envelope.end()) {
+        if (total->is_number_integer()) {
+            page.total_records = total->get<long long>();
+        } else if (total->is_number_unsigned()) {
+            page.total_records = static_cast<long long>(
+                std::min<std::uint64_t>(total->get<std::uint64_t>(), 1ULL << 62U));
+        }
+    }
+    const auto participants = envelope.find("participants");
+    if (participants == envelope.end() || participants->is_null()) {
+        return page; // an empty webinar: Zoom may leave the array out
+    }
+    if (!participants->is_array()) {
+        return invalid_response("a list page's participants is not an array");
+    }
+    page.participants.reserve(participants->size());
+    for (const Json& item : *participants) {
+        if (!item.is_object()) {
+            return invalid_response("a list page holds a participant that is not an object");
+        }
+        auto participant = participant_from_json(item);
+        if (!participant) {
+            return std::move(participant).error();
+        }
+        page.participants.push_back(std::move(participant).value());
+    }
+    return page;
+}
+
+Result<Participant> parse_participant(std::string_view body) {
+    auto parsed = parse_body(body);
+    if (!parsed) {
+        return std::move(parsed).error();
+    }
+    return participant_from_json(*parsed);
 }
 
 Result<Participant> participant_from_json(const Json& object) {

@@ -93,3 +93,20 @@ TEST_CASE("hints name what to check", "[response]") {
     CHECK_THAT(api::error_from_response(redirect, live_webinar()).hint,
                Catch::Contains("https://elsewhere.example/"));
 }
+
+TEST_CASE("a rejected next page token says tokens expire", "[response]") {
+    RequestContext page = live_webinar();
+    page.participant_id.clear();
+    page.next_page = true;
+    const auto expired = api::error_from_response(
+        response(300, R"({"code":300,"message":"The next page token is invalid or expired."})"),
+        page);
+    CHECK(expired.kind == ErrorKind::NotFound);
+    CHECK(expired.message == "Zoom rejected the next page token");
+    CHECK_THAT(expired.hint, Catch::Contains("15 minutes"));
+
+    // The same status on the first page is about access, not the token.
+    page.next_page = false;
+    const auto first = api::error_from_response(response(300, R"({"code":300})"), page);
+    CHECK_THAT(first.hint, !Catch::Contains("15 minutes"));
+}

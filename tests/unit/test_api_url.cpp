@@ -89,3 +89,14 @@ TEST_CASE("base URLs: https anywhere, http only on loopback", "[url]") {
     CHECK_THAT(refused("https://user:pw@api.zoom.us/v2"), Catch::Contains("credentials"));
     CHECK_THAT(refused("https://api.zoom.us/v2?x=1"), Catch::Contains("query"));
 }
+
+TEST_CASE("list URLs carry type, page size and an encoded page token", "[url]") {
+    CHECK(participants_qos_url("https://api.zoom.us/v2", EventKind::Webinar, "81234567890",
+                               QosType::Past, 10,
+                               "") == "https://api.zoom.us/v2/metrics/webinars/81234567890/"
+                                      "participants/qos?type=past&page_size=10");
+    CHECK(participants_qos_url("https://api.zoom.us/v2", EventKind::Meeting, "/ab==", QosType::Live,
+                               1, "Tk+n/x=&y") ==
+          "https://api.zoom.us/v2/metrics/meetings/%252Fab%253D%253D/participants/qos"
+          "?type=live&page_size=1&next_page_token=Tk%2Bn%2Fx%3D%26y");
+}

@@ -458,3 +458,45 @@ TEST_CASE("absurdly deep nesting is refused instead of overflowing the stack", "
     const auto participant = parsed(R"({"user_name": ")" + std::string(1000, '[') + R"(\"{{{{"})");
     CHECK(participant.user_name == std::string(1000, '[') + "\"{{{{");
 }
+
+TEST_CASE("a list page gives its participants and the next page token", "[mapper][page]") {
+    const auto page = parse_page(R"({
+        "page_count": 3, "page_size": 2, "total_records": 5, "next_page_token": "mk01",
+        "participants": [
+            {"id": "a", "user_name": "One", "user_qos": [{"date_time": "2026-11-20T14:01:00Z",
+                "audio_input": {"latency": "126 ms", "avg_loss": "0.3%"}}]},
+            {"id": "b", "user_name": "Two", "surprise": true}
+        ]})");
+    REQUIRE(page);
+    CHECK(page->next_page_token == "mk01");
+    CHECK(page->total_records == 5);
+    REQUIRE(page->participants.size() == 2);
+    CHECK(page->participants[0].id == "a");
+    REQUIRE(page->participants[0].user_qos.size() == 1);
+    CHECK(page->participants[0].user_qos[0].streams.at(0).latency_ms == 126.0);
+    CHECK(page->participants[1].extra.at("surprise") == true);
+}
+
+TEST_CASE("the last page and an empty webinar end the walk", "[mapper][page]") {
+    const auto last =
+        parse_page(R"({"total_records": 0, "next_page_token": "", "participants": []})");
+    REQUIRE(last);
+    CHECK(last->next_page_token.empty());
+    CHECK(last->participants.empty());
+    // Zoom may leave out what it has nothing for.
+    const auto bare = parse_page("{}");
+    REQUIRE(bare);
+    CHECK(bare->next_page_token.empty());
+    CHECK_FALSE(bare->total_records);
+    CHECK(parse_page(R"({"participants": null, "next_page_token": null})"));
+}
+
+TEST_CASE("a page that is not the list shape is an invalid response", "[mapper][page]") {
+    for (const char* body : {"[]", "\"x\"", R"({"participants": {}})", R"({"participants": [1]})",
+                             R"({"participants": [{"id": "a"}, "b"]})", "{\"participants\": ["}) {
+        const auto page = parse_page(body);
+        INFO(body);
+        REQUIRE_FALSE(page);
+        CHECK(page.error().kind == ErrorKind::InvalidResponse);
+    }
+}

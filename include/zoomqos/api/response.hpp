@@ -24,6 +24,7 @@ struct RequestContext {
     std::string event_id;
     std::string participant_id;
     bool static_token = true; // the token came from ZOOM_ACCESS_TOKEN or --token-file
+    bool next_page = false;   // a list request that carried a next_page_token
 };
 
 // Turns any status other than 200 into an Error: kind from the HTTP status and

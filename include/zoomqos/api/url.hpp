@@ -37,4 +37,9 @@ bool is_loopback_host(std::string_view host);
 std::string participant_qos_url(std::string_view base, EventKind kind, std::string_view event_id,
                                 std::string_view participant_id, QosType type);
 
+// {base}/metrics/{webinars|meetings}/{event}/participants/qos?type=...&page_size=N
+// and &next_page_token=... (percent-encoded) when one is given.
+std::string participants_qos_url(std::string_view base, EventKind kind, std::string_view event_id,
+                                 QosType type, int page_size, std::string_view next_page_token);
+
 } // namespace zoomqos::api

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "zoomqos/errors.hpp"
 #include "zoomqos/model/qos.hpp"
@@ -15,6 +18,17 @@ Result<Participant> parse_participant(std::string_view body);
 
 // The same from an already parsed object (list pages hold many of these).
 Result<Participant> participant_from_json(const Json& object);
+
+// One page of the list endpoint (/participants/qos): its participants and
+// where the next page starts. An empty next_page_token ends the walk. Errors:
+// not JSON, not an object, participants not an array, or a participant that
+// is not an object (ErrorKind::InvalidResponse).
+struct Page {
+    std::vector<Participant> participants;
+    std::string next_page_token;
+    std::optional<long long> total_records;
+};
+Result<Page> parse_page(std::string_view body);
 
 // Typed JSON in Zoom's shape: unit strings become numbers under new names
 // (bitrate -> bitrate_kbps, latency -> latency_ms, resolution -> {width,
