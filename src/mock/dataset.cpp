@@ -1,9 +1,14 @@
 #include "dataset.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 // Everything here is a pure function of constants: the "noise" is a hash of
@@ -41,7 +46,9 @@ double noise(std::uint32_t seed, int minute, std::uint32_t field) {
 
 std::string fixed(double value, int decimals) {
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    if (std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value) < 0) {
+        return "0";
+    }
     return buffer;
 }
 
@@ -495,6 +502,119 @@ Event ended_meeting() {
     return event;
 }
 
+// The --participants webinar's `id` values: 22 characters like Zoom's, and
+// the participant's number in the last 8 so that a lookup needs no search.
+constexpr std::string_view kGeneratedIdPrefix = "GenParticipant";
+constexpr std::size_t kGeneratedNumberDigits = 8;
+
+std::string zero_padded(std::size_t value, std::size_t digits) {
+    std::string text = std::to_string(value);
+    if (text.size() < digits) {
+        text.insert(0, digits - text.size(), '0');
+    }
+    return text;
+}
+
+// The number (1-based) in `digits`, when it is exactly 8 decimal digits.
+std::optional<std::size_t> eight_digits(std::string_view digits) {
+    if (digits.size() != kGeneratedNumberDigits) {
+        return std::nullopt;
+    }
+    std::size_t value = 0;
+    for (const char c : digits) {
+        if (c < '0' || c > '9') {
+            return std::nullopt;
+        }
+        value = value * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return value;
+}
+
+// Where `participant_id` (a user_id or an id) sits among the generated ones.
+std::optional<std::size_t> generated_index(const Event& event, std::string_view participant_id) {
+    std::optional<std::size_t> number; // 1-based
+    if (participant_id.substr(0, kGeneratedIdPrefix.size()) == kGeneratedIdPrefix) {
+        number = eight_digits(participant_id.substr(kGeneratedIdPrefix.size()));
+    } else if (const auto user_id = eight_digits(participant_id);
+               user_id && *user_id >= static_cast<std::size_t>(kFirstGeneratedUserId)) {
+        number = *user_id - static_cast<std::size_t>(kFirstGeneratedUserId) + 1;
+    }
+    if (!number || *number == 0 || *number > event.generated) {
+        return std::nullopt;
+    }
+    return *number - 1;
+}
+
+struct Client {
+    const char* device;
+    const char* version;
+    const char* location;
+};
+
+constexpr std::array<Client, 5> kAudienceClients{{
+    {"Windows", "6.2.11 (45208)", "Frankfurt (DE)"},
+    {"Mac", "6.2.11 (45208)", "Amsterdam (NL)"},
+    {"iOS", "6.2.10 (44963)", "Madrid (ES)"},
+    {"Android", "6.2.9 (44120)", "Warsaw (PL)"},
+    {"Linux", "6.2.5 (43817)", "Dublin (IE)"},
+}};
+
+// The generated participants' samples come in this many kinds, built once:
+// building samples costs ~0.2 ms a participant, too much for a walk through
+// tens of thousands. 210 = lcm of the 30 join minutes, a camera left off by
+// every 7th participant and a bad minute for every 10th.
+constexpr std::size_t kGeneratedKinds = 210;
+
+// The samples of generated participant `index`, whose kind is index % 210.
+Profile generated_profile(std::size_t index) {
+    const std::size_t kind = index % kGeneratedKinds;
+    Profile p;
+    p.seed = static_cast<std::uint32_t>(kFirstGeneratedUserId) + static_cast<std::uint32_t>(kind);
+    p.date = "2026-11-25";
+    p.hour = 10;
+    p.minute = 1 + static_cast<int>(kind % 30);
+    p.samples = 5;
+    p.base_latency_ms = 20 + static_cast<int>(kind % 7) * 10;
+    if ((kind + 1) % 10 == 0) {
+        p.burst_at = 2;
+    }
+    if ((kind + 1) % 7 == 0) {
+        p.camera_off = {0, p.samples - 1};
+    }
+    return p;
+}
+
+// Participant index + 1 of the --participants webinar: a few ordinary
+// samples, varied enough (devices, join times, now and then a bad minute or a
+// camera left off) to look like an audience.
+Json generated_participant(const Event& event, std::size_t index) {
+    const std::size_t number = index + 1;
+    const std::string text = std::to_string(number);
+    const Client& client = kAudienceClients[index % kAudienceClients.size()];
+    const Profile p = generated_profile(index);
+    const bool troubled = p.burst_at >= 0;
+    const std::string internal_ip = "10." + std::to_string((number >> 16U) & 0xFFU) + "." +
+                                    std::to_string((number >> 8U) & 0xFFU) + "." +
+                                    std::to_string(number & 0xFFU);
+    Person who{std::to_string(static_cast<std::size_t>(kFirstGeneratedUserId) + index),
+               std::string(kGeneratedIdPrefix) + zero_padded(number, kGeneratedNumberDigits),
+               "Participant " + text,
+               "participant." + text + "@example.com",
+               client.device,
+               client.device,
+               client.version,
+               "pc-" + text,
+               client.location,
+               "198.51.100." + std::to_string(index % 254 + 1),
+               Json::array({internal_ip}),
+               minute_stamp(p.date, p.hour, p.minute - 1),
+               minute_stamp(p.date, p.hour, p.minute + p.samples)};
+    return participant(who, EventKind::Webinar, event.id, troubled ? "Warning" : "Good",
+                       troubled ? Json::array({"High audio latency", "High audio packet loss"})
+                                : Json::array(),
+                       event.generated_samples[index % kGeneratedKinds]);
+}
+
 } // namespace
 
 Dataset Dataset::standard() {
@@ -506,6 +626,15 @@ Dataset Dataset::standard() {
     return dataset;
 }
 
+void Dataset::add_generated_webinar(std::size_t participants) {
+    Event event{EventKind::Webinar, std::string(kGeneratedWebinarId), EventState::Ended, {}};
+    event.generated = participants;
+    for (std::size_t kind = 0; kind < std::min(participants, kGeneratedKinds); ++kind) {
+        event.generated_samples.push_back(samples(generated_profile(kind)));
+    }
+    events_.push_back(std::move(event));
+}
+
 const Event* Dataset::find_event(EventKind kind, std::string_view id) const {
     for (const Event& event : events_) {
         if (event.kind == kind && event.id == id) {
@@ -515,17 +644,31 @@ const Event* Dataset::find_event(EventKind kind, std::string_view id) const {
     return nullptr;
 }
 
-const nlohmann::ordered_json* find_participant(const Event& event,
-                                               std::string_view participant_id) {
+std::size_t participant_count(const Event& event) {
+    return event.participants.size() + event.generated;
+}
+
+nlohmann::ordered_json participant_at(const Event& event, std::size_t index) {
+    if (index < event.participants.size()) {
+        return event.participants[index];
+    }
+    return generated_participant(event, index - event.participants.size());
+}
+
+std::optional<nlohmann::ordered_json> find_participant(const Event& event,
+                                                       std::string_view participant_id) {
     if (participant_id.empty()) {
-        return nullptr;
+        return std::nullopt;
     }
     for (const nlohmann::ordered_json& p : event.participants) {
         if (p.value("user_id", "") == participant_id || p.value("id", "") == participant_id) {
-            return &p;
+            return p;
         }
     }
-    return nullptr;
+    if (const auto index = generated_index(event, participant_id)) {
+        return generated_participant(event, *index);
+    }
+    return std::nullopt;
 }
 
 } // namespace zoomqos::mock

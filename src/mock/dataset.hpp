@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,12 +24,26 @@ struct Event {
     std::string id; // a number, or an instance UUID exactly as Zoom spells it
     EventState state = EventState::Ended;
     std::vector<nlohmann::ordered_json> participants; // single-endpoint shape
+    // Built on request after `participants` (--participants): a webinar with
+    // tens of thousands of them would not fit in memory as JSON.
+    std::size_t generated = 0;
+    std::vector<nlohmann::ordered_json> generated_samples{}; // user_qos by kind, see dataset.cpp
 };
+
+// The webinar --participants adds: ended, so served for type=past only.
+inline constexpr std::string_view kGeneratedWebinarId = "85000000000";
+// Its participants' user_id run from here upwards, one per participant.
+inline constexpr long kFirstGeneratedUserId = 20000001;
+inline constexpr std::size_t kMaxGeneratedParticipants = 100000;
 
 class Dataset {
 public:
     // The one data set the mock serves; see dataset.cpp for its contents.
     static Dataset standard();
+
+    // Adds the load-test webinar kGeneratedWebinarId with this many
+    // participants ("Participant 1", ...); 0 makes it exist but empty.
+    void add_generated_webinar(std::size_t participants);
 
     const Event* find_event(EventKind kind, std::string_view id) const;
 
@@ -35,8 +51,14 @@ private:
     std::vector<Event> events_;
 };
 
+std::size_t participant_count(const Event& event);
+
+// The participant at `index` (< participant_count) in list order.
+nlohmann::ordered_json participant_at(const Event& event, std::size_t index);
+
 // Matches the path's participant ID against `user_id` (what the dashboard
 // lists and what users copy) or `id`.
-const nlohmann::ordered_json* find_participant(const Event& event, std::string_view participant_id);
+std::optional<nlohmann::ordered_json> find_participant(const Event& event,
+                                                       std::string_view participant_id);
 
 } // namespace zoomqos::mock

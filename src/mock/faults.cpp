@@ -196,7 +196,7 @@ void apply_answer(const Fault& fault, httplib::Response& res) {
         // Generated while sent: the mock's memory stays flat however large.
         const std::size_t size = *fault.size;
         auto produce = [size](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-            std::string chunk(std::min<std::size_t>(length, 64 * 1024), 'a');
+            std::string chunk(std::min<std::size_t>(length, std::size_t{64} * 1024), 'a');
             for (std::size_t i = 0; i < chunk.size(); ++i) {
                 chunk[i] = padded_byte(offset + i, size);
             }

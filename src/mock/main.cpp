@@ -12,6 +12,7 @@
 
 #include "zoomqos/api/url.hpp"
 
+#include "dataset.hpp"
 #include "server.hpp"
 
 namespace {
@@ -26,9 +27,7 @@ std::string require_loopback(std::string& host) {
            "localhost) are allowed";
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     zoomqos::mock::ServerOptions options;
     CLI::App app{"zoomqos-mock: a mock of the Zoom QoS REST API, for tests"};
     app.add_option("--host", options.host, "Loopback address to listen on")
@@ -70,6 +69,24 @@ int main(int argc, char** argv) {
                    "samples; 0: never")
         ->check(CLI::Range(0, 1000000))
         ->capture_default_str();
+    app.add_option("--participants", options.generated_participants,
+                   "Add webinar 85000000000 (ended: type=past) with N generated participants, "
+                   "user_id 20000001 upwards, \"Participant 1\"...; 0: the webinar without "
+                   "participants; absent: no such webinar")
+        ->check(CLI::Range(0, static_cast<int>(zoomqos::mock::kMaxGeneratedParticipants)))
+        ->type_name("N");
+    app.add_option("--rate-limit", options.rate_limit,
+                   "Answer API requests past R per second (fixed one-second windows; not "
+                   "/oauth/token or /_mock/*) with Zoom's 429 (QPS, Retry-After: 1); 0: no limit")
+        ->check(CLI::Range(0, 1000000))
+        ->type_name("R")
+        ->capture_default_str();
+    app.add_option("--latency-ms", options.latency_ms,
+                   "Wait this long before answering each API request (/oauth/token too, not "
+                   "/_mock/*); 0: answer at once")
+        ->check(CLI::Range(0, 600000))
+        ->type_name("MS")
+        ->capture_default_str();
     std::vector<std::string> fault_specs;
     app.add_option("--fault", fault_specs,
                    "Script the next requests' answers, in order (repeatable), e.g. "
@@ -102,7 +119,9 @@ int main(int argc, char** argv) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     // A test that stops reading the mock's stderr must not kill it mid-request.
-    std::signal(SIGPIPE, SIG_IGN);
+    if (std::signal(SIGPIPE, SIG_IGN) == SIG_ERR) {
+        std::cerr << "zoomqos-mock: warning: cannot ignore SIGPIPE\n";
+    }
 
     zoomqos::mock::Server server(options);
     if (const std::string error = server.bind(); !error.empty()) {
@@ -129,4 +148,19 @@ int main(int argc, char** argv) {
         return 1;
     }
     return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // Nothing should throw this far; if something does, the mock still ends
+    // with a message and a failure status instead of std::terminate.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& error) {
+        std::cerr << "zoomqos-mock: error: " << error.what() << "\n";
+    } catch (...) {
+        std::cerr << "zoomqos-mock: error: unknown exception\n";
+    }
+    return 1;
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -21,6 +22,7 @@
 
 #include "dataset.hpp"
 #include "faults.hpp"
+#include "rate_limit.hpp"
 #include "request_log.hpp"
 
 namespace zoomqos::mock {
@@ -36,6 +38,15 @@ using Json = nlohmann::ordered_json;
 // quietly clamps oversized pages on its other list endpoints.
 constexpr int kDefaultPageSize = 1;
 constexpr int kMaxPageSize = 10;
+
+// Threads that serve connections, each one keep-alive connection at a time:
+// load tests hold 32 and more open at once. Further connections wait for a
+// free thread.
+constexpr std::size_t kServingThreads = 128;
+// Requests one connection may carry: a whole paginated walk of a large
+// webinar, not httplib's default of 5.
+constexpr std::size_t kKeepAliveMaxRequests = 100000;
+constexpr time_t kKeepAliveSeconds = 2;
 
 constexpr const char* kJson = "application/json";
 // What Zoom labels its data with. httplib compresses only bodies labelled
@@ -354,6 +365,42 @@ void send_no_event(httplib::Response& res, EventKind kind, const std::string& id
     send_error(res, 404, 3001, std::string(event_noun(kind)) + " does not exist: " + id + ".");
 }
 
+// What Zoom answers past its per-second limit on the Metrics (Heavy) APIs.
+void send_rate_limited(httplib::Response& res, int limit) {
+    send_error(res, 429, 429,
+               "You have reached the maximum per-second rate limit for this API. Try again later.");
+    res.set_header("X-RateLimit-Category", "Heavy");
+    res.set_header("X-RateLimit-Type", "QPS");
+    res.set_header("X-RateLimit-Limit", std::to_string(limit));
+    res.set_header("X-RateLimit-Remaining", "0");
+    res.set_header("Retry-After", "1");
+}
+
+// The reset generation (see Impl::count_connection) in which the connection
+// this thread serves was last counted; 0: not yet.
+thread_local std::uint64_t t_connection_counted_in = 0;
+
+// httplib's own pool, telling handlers when a new connection starts: its
+// accept loop (plain and TLS alike, 0.11) hands each accepted socket to the
+// queue as one task, which serves every request of that connection on its
+// thread, handlers included.
+class ConnectionPool final : public httplib::TaskQueue {
+public:
+    explicit ConnectionPool(std::size_t threads) : pool_(threads) {}
+
+    void enqueue(std::function<void()> fn) override {
+        pool_.enqueue([serve = std::move(fn)] {
+            t_connection_counted_in = 0;
+            serve();
+        });
+    }
+
+    void shutdown() override { pool_.shutdown(); }
+
+private:
+    httplib::ThreadPool pool_;
+};
+
 Json to_json(const RecordedRequest& r) {
     auto optional = [](const std::optional<std::string>& value) {
         return value ? Json(*value) : Json(nullptr);
@@ -398,6 +445,11 @@ std::string printable(std::string_view text) {
 struct Server::Impl {
     ServerOptions options;
     Dataset dataset = Dataset::standard();
+    RateLimiter rate_limiter;
+    // For /_mock/stats: TCP connections that carried an API request since
+    // the start or the last /_mock/reset, which starts a new generation.
+    std::atomic<std::uint64_t> connections{0};
+    std::atomic<std::uint64_t> connection_generation{1};
     // Where live events' time starts (--live-sample-seconds): the mock's
     // start, or the last /_mock/reset. Atomic: handlers run on many threads.
     std::atomic<std::chrono::steady_clock::rep> live_epoch{
@@ -416,7 +468,7 @@ struct Server::Impl {
     std::atomic<bool> finished{false};
 
     explicit Impl(ServerOptions opts)
-        : options(std::move(opts)), issuer(options.oauth),
+        : options(std::move(opts)), rate_limiter(options.rate_limit), issuer(options.oauth),
           server_holder(options.cert_file.empty()
                             ? std::make_unique<httplib::Server>()
                             : std::make_unique<httplib::SSLServer>(options.cert_file.c_str(),
@@ -425,6 +477,13 @@ struct Server::Impl {
         for (const Fault& fault : options.faults) {
             faults.add(fault);
         }
+        if (options.generated_participants >= 0) {
+            dataset.add_generated_webinar(static_cast<std::size_t>(options.generated_participants));
+        }
+        // Called by listen_after_bind(); httplib owns and deletes the queue.
+        http.new_task_queue = [] {
+            return new ConnectionPool(kServingThreads);
+        };
         // One catch-all per method: routing works on the raw target (see
         // parse_segments), and unlike a pre-routing handler this lets httplib
         // read request bodies first, which a future OAuth endpoint needs.
@@ -455,11 +514,12 @@ struct Server::Impl {
                 const std::string line = req.method + " " + printable(req.target) + " " +
                                          std::to_string(res.status) + "\n";
                 const std::lock_guard lock(stderr_mutex);
-                std::fputs(line.c_str(), stderr);
-                std::fflush(stderr);
+                // A log line that cannot be written is not worth failing a request.
+                static_cast<void>(std::fputs(line.c_str(), stderr));
+                static_cast<void>(std::fflush(stderr));
             });
         }
-        http.set_payload_max_length(1024 * 1024);
+        http.set_payload_max_length(std::size_t{1024} * 1024);
         // httplib writes headers and body separately; without TCP_NODELAY,
         // Nagle plus the client's delayed ACK adds up to 200 ms per response.
         http.set_tcp_nodelay(true);
@@ -470,9 +530,15 @@ struct Server::Impl {
             const int yes = 1;
             ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
         });
-        // A short keep-alive lets stop() finish quickly when a client keeps
-        // its connection open.
-        http.set_keep_alive_timeout(1);
+        http.set_keep_alive_max_count(kKeepAliveMaxRequests);
+        // httplib checks for stop() only between requests, so an idle
+        // connection a client still holds delays stop() by up to this long.
+        // 1 s raced with clients that send one request a second (`get --watch
+        // 1`, paced load tests): the idle time then comes within milliseconds
+        // of the timeout, and the mock may close the connection just as the
+        // next request arrives. 2 s leaves them a second to spare; 5 s would
+        // make such a stop() take 5 s.
+        http.set_keep_alive_timeout(kKeepAliveSeconds);
     }
 
     // A running webinar's samples as of now: one more per
@@ -499,12 +565,24 @@ struct Server::Impl {
         send_json(res, 200, serialize(advanced), kZoomData);
     }
 
+    // Counts the connection of the request being handled, once per
+    // generation. Only API requests count it: the control plane's own
+    // connections (a test asking for the stats) would blur what a client did.
+    void count_connection() {
+        const std::uint64_t generation = connection_generation.load();
+        if (t_connection_counted_in != generation) {
+            t_connection_counted_in = generation;
+            ++connections;
+        }
+    }
+
     void dispatch(const httplib::Request& req, httplib::Response& res) {
         const Target target = split_target(req.target);
         if (target.path.rfind("/_mock/", 0) == 0) {
             handle_control(req, res, target.path);
             return;
         }
+        count_connection();
         RecordedRequest record;
         record.method = req.method;
         record.target = req.target;
@@ -514,19 +592,29 @@ struct Server::Impl {
         record.user_agent = header(req, "User-Agent");
         record.authorization_scheme = authorization_scheme(req);
 
-        // A scripted fault answers instead of the API, or changes how the
-        // API's answer is delivered; either way the request is recorded.
-        const std::optional<Fault> fault = faults.take();
-        if (fault && fault->delay_ms > 0) {
-            pause(fault->delay_ms, stop_requested);
+        // Decided on arrival, before any credential check: the limit counts
+        // every API request. A refused request leaves the faults queued.
+        const bool limited = target.path != "/oauth/token" && !rate_limiter.admit();
+        if (options.latency_ms > 0) {
+            pause(options.latency_ms, stop_requested);
         }
-        if (fault && replaces_answer(*fault)) {
-            apply_answer(*fault, res);
+        if (limited) {
+            send_rate_limited(res, rate_limiter.limit());
         } else {
-            handle_api(req, res, target, record);
-        }
-        if (fault) {
-            apply_delivery(*fault, res, stop_requested);
+            // A scripted fault answers instead of the API, or changes how the
+            // API's answer is delivered; either way the request is recorded.
+            const std::optional<Fault> fault = faults.take();
+            if (fault && fault->delay_ms > 0) {
+                pause(fault->delay_ms, stop_requested);
+            }
+            if (fault && replaces_answer(*fault)) {
+                apply_answer(*fault, res);
+            } else {
+                handle_api(req, res, target, record);
+            }
+            if (fault) {
+                apply_delivery(*fault, res, stop_requested);
+            }
         }
 
         res.set_header("x-zm-trackingid", "mock-" + std::to_string(++tracking_counter));
@@ -547,9 +635,15 @@ struct Server::Impl {
             }
             send_json(res, 200, serialize(list));
         } else if (path == "/_mock/stats" && get) {
-            send_json(res, 200, serialize(Json{{"requests", log.size()}}));
+            send_json(res, 200,
+                      serialize(Json{{"requests", log.size()},
+                                     {"rate_limited", rate_limiter.rejected()},
+                                     {"connections", connections.load()}}));
         } else if (path == "/_mock/reset" && req.method == "POST") {
             log.clear();
+            rate_limiter.reset();
+            connections = 0;
+            ++connection_generation;
             live_epoch.store(std::chrono::steady_clock::now().time_since_epoch().count());
             res.status = 204;
         } else if (path == "/_mock/oauth" && get) {
@@ -679,8 +773,8 @@ struct Server::Impl {
             return;
         }
         if (route->participant) {
-            const Json* participant = find_participant(*event, *route->participant);
-            if (participant == nullptr) {
+            const std::optional<Json> participant = find_participant(*event, *route->participant);
+            if (!participant) {
                 send_no_event(res, route->kind, event_id.id);
                 return;
             }
@@ -736,7 +830,7 @@ struct Server::Impl {
             }
             page_size = std::min(*requested, kMaxPageSize);
         }
-        const std::size_t total = event.participants.size();
+        const std::size_t total = participant_count(event);
         const std::string scope = page_scope(event, type);
         std::size_t offset = 0;
         const std::string token = req.get_param_value("next_page_token");
@@ -753,7 +847,7 @@ struct Server::Impl {
         const std::size_t end = std::min(total, offset + size);
         Json participants = Json::array();
         for (std::size_t i = offset; i < end; ++i) {
-            participants.push_back(event.participants[i]);
+            participants.push_back(participant_at(event, i));
         }
         const Json envelope{{"page_count", (total + size - 1) / size},
                             {"page_size", page_size},

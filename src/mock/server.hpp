@@ -29,6 +29,17 @@ struct ServerOptions {
     // With live_sample_seconds: once a participant would show more samples
     // than this, it has left and answers 404 / 3001; 0 = never.
     int live_samples_until_gone = 0;
+
+    // For load tests and benchmarks.
+    // The webinar kGeneratedWebinarId (dataset.hpp) with this many generated
+    // participants; -1 = no such webinar, 0 = one without participants.
+    int generated_participants = -1;
+    // At most this many API requests (not /oauth/token, not /_mock/*) per
+    // one-second window, the rest answered 429 as Zoom does; 0 = no limit.
+    int rate_limit = 0;
+    // Every API request, /oauth/token included, waits this long before it is
+    // answered; 0 = at once.
+    int latency_ms = 0;
 };
 
 class Server {
