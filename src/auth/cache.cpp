@@ -15,7 +15,7 @@ namespace zoomqos::auth {
 
 namespace {
 
-constexpr std::size_t kMaxCacheFileBytes = 64 * 1024;
+constexpr std::size_t kMaxCacheFileBytes = std::size_t{64} * 1024;
 
 // FNV-1a, 64 bits: the name only has to be stable and distinct per key; the
 // file's content repeats the key and is checked on load, so a collision can
@@ -82,9 +82,12 @@ std::string cache_file_name(std::string_view oauth_url, std::string_view account
     hash = fnv1a64(account_id, hash);
     hash = fnv1a64(std::string_view("\0", 1), hash);
     hash = fnv1a64(client_id, hash);
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-    return std::string("token-") + hex + ".json";
+    constexpr std::string_view kHexDigits = "0123456789abcdef";
+    std::string name = "token-";
+    for (int shift = 60; shift >= 0; shift -= 4) {
+        name += kHexDigits[(hash >> shift) & 0xFU];
+    }
+    return name + ".json";
 }
 
 CacheLookup load_cached_token(const std::string& path, const CacheKey& key, std::int64_t now) {

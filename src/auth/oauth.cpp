@@ -54,7 +54,7 @@ http::Request token_request(const S2SCredentials& credentials, std::chrono::mill
     request.basic_auth = http::BasicAuth{credentials.client_id, credentials.client_secret};
     request.form_body = token_request_body(credentials.account_id);
     request.timeout = timeout;
-    request.max_body = 1024U * 1024U;
+    request.max_body = std::size_t{1024} * 1024U;
     return request;
 }
 
@@ -120,7 +120,8 @@ Result<MintedToken> parse_token_response(const http::Response& response,
     }
     const auto expires_in = body.find("expires_in");
     if (expires_in == body.end() || !expires_in->is_number_integer() ||
-        expires_in->get<std::int64_t>() < 0 || expires_in->get<std::int64_t>() > 366 * 86400) {
+        expires_in->get<std::int64_t>() < 0 ||
+        expires_in->get<std::int64_t>() > std::int64_t{366} * 86400) {
         return invalid("has no valid expires_in");
     }
     minted.expires_at = now + expires_in->get<std::int64_t>();

@@ -65,7 +65,9 @@ std::optional<WallTime> utc_time(int year, int month, int day, int hour, int min
                                            std::chrono::month(static_cast<unsigned>(month)),
                                            std::chrono::day(static_cast<unsigned>(day))};
     // 60 admits a leap second, which then counts as the next minute's first.
-    if (!date.ok() || hour > 23 || minute > 59 || second > 60) {
+    // Years past what system_clock's nanoseconds hold (1678-2262) would
+    // overflow: a server's date that far off names no usable instant.
+    if (year < 1970 || year > 2200 || !date.ok() || hour > 23 || minute > 59 || second > 60) {
         return std::nullopt;
     }
     return std::chrono::sys_days(date) + std::chrono::hours(hour) + std::chrono::minutes(minute) +

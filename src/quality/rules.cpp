@@ -276,7 +276,16 @@ std::string value_text(Metric metric, double value) {
 std::string rule_text(const Rule& rule) {
     std::string text = rule.stream ? *rule.stream + "." : std::string();
     text.append(metric_name(rule.metric)).append(op_text(rule.op));
-    return text + render::detail::decimal(rule.value, 6);
+    // The shortest plain decimal that reads back as the same value: a fixed
+    // number of decimals would print loss>0.0000001 as loss>0, a different
+    // rule (and glance --json reports rules with this text).
+    std::array<char, 400> buffer{}; // fixed notation of DBL_MAX needs 309 digits
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), rule.value,
+                                      std::chars_format::fixed);
+    if (result.ec != std::errc{}) {
+        return text + render::detail::decimal(rule.value, 6);
+    }
+    return text.append(buffer.data(), result.ptr);
 }
 
 std::string limit_text(const Rule& rule) {

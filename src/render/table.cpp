@@ -324,7 +324,7 @@ void table(std::ostream& out, const Subject& /*subject*/, const Participant& par
         if (short_times && sample->date_time) {
             time = sample->date_time->substr(11, 8);
         }
-        for (Row& row : sample_rows(*sample, std::move(time), f)) {
+        for (Row& row : sample_rows(*sample, time, f)) {
             rows.push_back(std::move(row));
         }
     }

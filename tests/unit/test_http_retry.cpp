@@ -131,6 +131,15 @@ TEST_CASE("Retry-After as an ISO-8601 date, as Zoom sends for the daily limit", 
     CHECK_FALSE(parse_iso8601("2020-05-31T00:00:00Zjunk"));
 }
 
+TEST_CASE("Dates outside what the clock holds are refused, not overflowed", "[http][retry]") {
+    // Found by fuzz_retry_after: seconds to nanoseconds overflowed past 2262.
+    CHECK_FALSE(parse_iso8601("2426-11-28T00:00:00-05:30"));
+    CHECK_FALSE(parse_iso8601("0001-01-01T00:00:00Z"));
+    CHECK_FALSE(parse_http_date("Sun, 06 Nov 9994 08:49:37 GMT"));
+    CHECK_FALSE(parse_retry_after("Sun, 06 Nov 9994 08:49:37 GMT", WallTime{}));
+    CHECK(parse_iso8601("2200-12-31T23:59:59Z"));
+}
+
 TEST_CASE("Backoff is exponential with full jitter, capped", "[http][retry]") {
     RetryPolicy policy;
     CHECK(backoff_delay(0, policy, 0.0) == milliseconds(0));

@@ -100,6 +100,9 @@ TEST_CASE("rules: merge changes the defaults by stream and metric", "[quality]")
 
 TEST_CASE("rules: texts", "[quality]") {
     CHECK(quality::rule_text(parse("audio_input.jitter>=30.5")[0]) == "audio_input.jitter>=30.5");
+    // Printed back as typed, however many decimals (fuzz/fuzz_rules.cpp).
+    CHECK(quality::rule_text(parse("loss>0.0000001")[0]) == "loss>0.0000001");
+    CHECK(quality::rule_text(parse("latency>150.000")[0]) == "latency>150");
     CHECK(quality::limit_text(parse("loss>2")[0]) == "2%");
     CHECK(quality::limit_text(parse("latency>=150")[0]) == ">= 150 ms");
     CHECK(quality::value_text(Metric::Bitrate, 27.155) == "27.16 kbps");
