@@ -32,6 +32,9 @@ struct Error {
     std::string zoom_message; // Zoom's "message" field, verbatim
     std::string tracking_id;  // x-zm-trackingid, for Zoom support
     std::string hint;         // what the user can do about it, or empty
+    // Already told on stderr by the command (each failure of a run over many
+    // participants is, as it happens): cli::run only turns it into the exit code.
+    bool reported = false;
 };
 
 inline Error make_error(ErrorKind kind, std::string message) {

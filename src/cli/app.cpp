@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstring>
 #include <iostream>
@@ -44,6 +45,34 @@ const CLI::App* deepest_subcommand(const CLI::App& app) {
 
 } // namespace
 
+CLI::Validator finite_number() {
+    // CLI::Range lets NaN through (every comparison with it is false).
+    return CLI::Validator(
+        [](std::string& input) -> std::string {
+            double value = 0;
+            if (CLI::detail::lexical_cast(input, value) && !std::isfinite(value)) {
+                return "not a finite number: " + input;
+            }
+            return {};
+        },
+        "", "FINITE");
+}
+
+std::string setting_origin(const ConnectionOptions& options, const std::string& name) {
+    const config::Setting* setting = config::find_setting(options.settings, name);
+    if (setting == nullptr) {
+        return "--" + name;
+    }
+    switch (setting->source.kind) {
+    case config::SourceKind::Env:
+        return setting->source.detail;
+    case config::SourceKind::Config:
+        return name + " in " + setting->source.detail;
+    default:
+        return "--" + name;
+    }
+}
+
 void add_connection_options(CLI::App& command, ConnectionOptions& options) {
     // No CLI11 envname(): resolve_settings() applies ZOOM_API_URL so that the
     // environment beats the config file.
@@ -62,6 +91,7 @@ void add_connection_options(CLI::App& command, ConnectionOptions& options) {
         .add_option("--timeout", options.timeout_seconds,
                     "Seconds allowed for the whole request, all attempts and backoff waits "
                     "included (Retry-After waits are bounded by --max-wait instead)")
+        ->check(finite_number())
         ->check(CLI::Range(0.1, 86400.0))
         ->type_name("SECONDS")
         ->capture_default_str();
@@ -74,6 +104,7 @@ void add_connection_options(CLI::App& command, ConnectionOptions& options) {
     command
         .add_option("--max-wait", options.max_wait_seconds,
                     "Longest Retry-After to wait out; a longer one ends with exit 5 at once")
+        ->check(finite_number())
         ->check(CLI::Range(0.0, 86400.0))
         ->type_name("SECONDS")
         ->capture_default_str();
@@ -113,7 +144,9 @@ void apply_connection_options(const ConnectionOptions& options, http::Request& r
 int run(int argc, char** argv) {
     // A closed stdout (`zoomqos ... | head -1`) shows up as EPIPE on write,
     // handled below, instead of killing the process mid-way.
-    std::signal(SIGPIPE, SIG_IGN);
+    if (std::signal(SIGPIPE, SIG_IGN) == SIG_ERR) {
+        std::cerr << "zoomqos: warning: cannot ignore SIGPIPE: " << std::strerror(errno) << "\n";
+    }
     // Ctrl-C aborts a transfer or a retry wait; run() then exits 130.
     http::install_interrupt_handler();
 
@@ -127,6 +160,8 @@ int run(int argc, char** argv) {
 
     GetOptions get_options;
     CLI::App* get = add_get_command(app, get_options);
+    ListOptions list_options;
+    CLI::App* list = add_list_command(app, list_options);
     AuthStatusOptions auth_options;
     CLI::App* auth_status = add_auth_command(app, auth_options);
     ConfigShowOptions config_options;
@@ -165,13 +200,19 @@ int run(int argc, char** argv) {
             if (status) {
                 status = run_get(get_options, streams);
             }
+        } else if (list->parsed()) {
+            status = resolve_settings(app, *list, list_options.common.connection, std::cerr);
+            if (status) {
+                status = run_list(list_options, streams);
+            }
         } else if (auth_status->parsed()) {
             status = resolve_settings(app, *auth_status, auth_options.connection, std::cerr);
             if (status) {
                 status = run_auth_status(auth_options, streams);
             }
         } else if (config_show->parsed()) {
-            status = resolve_settings(app, *config_show, config_options.connection, std::cerr);
+            status = resolve_settings(app, *config_show, config_options.run.common.connection,
+                                      std::cerr);
             if (status) {
                 status = run_config_show(config_options, streams);
             }
@@ -199,6 +240,9 @@ int run(int argc, char** argv) {
         return exit_code(ErrorKind::Internal);
     }
     if (!status) {
+        if (status.error().reported) {
+            return exit_code(status.error().kind);
+        }
         if (status.error().kind == ErrorKind::Usage) {
             return usage_error(status.error().message, deepest_subcommand(app));
         }

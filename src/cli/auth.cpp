@@ -24,7 +24,9 @@ std::string iso_utc(std::int64_t seconds) {
     std::tm parts{};
     ::gmtime_r(&time, &parts);
     char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    if (std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts) == 0) {
+        return "(unknown time)";
+    }
     return text;
 }
 
@@ -81,7 +83,8 @@ Result<auth::Credentials> resolve_run_credentials(const ConnectionOptions& optio
         auth::resolve_credentials(options.token_file, std::getenv("ZOOM_ACCESS_TOKEN"), inputs);
     if (credentials && !credentials->static_token) {
         // Only checked when it is used: a static token needs no OAuth URL.
-        auto oauth_url = api::validate_base_url(options.oauth_url, "--oauth-url");
+        auto oauth_url =
+            api::validate_base_url(options.oauth_url, setting_origin(options, "oauth-url"));
         if (!oauth_url) {
             return std::move(oauth_url).error();
         }
@@ -109,7 +112,7 @@ Result<std::string> api_base_url(const ConnectionOptions& options, const auth::A
         }
         return api::validate_base_url(url + "/v2", "the api_url of the token response");
     }
-    return api::validate_base_url(options.api_url, "--api-url");
+    return api::validate_base_url(options.api_url, setting_origin(options, "api-url"));
 }
 
 CLI::App* add_auth_command(CLI::App& app, AuthStatusOptions& options) {

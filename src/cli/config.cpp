@@ -168,10 +168,12 @@ Status resolve_settings(const CLI::App& app, CLI::App& command, ConnectionOption
         }
     }
     auto config_item = [&items](const std::string& name) -> const CLI::ConfigItem* {
-        for (auto it = items.rbegin(); it != items.rend(); ++it) {
-            if ((*it)->name == name) {
-                return *it; // the last assignment wins, as on a command line
-            }
+        // The last assignment wins, as on a command line.
+        const auto last =
+            std::find_if(items.rbegin(), items.rend(),
+                         [&name](const CLI::ConfigItem* item) { return item->name == name; });
+        if (last != items.rend()) {
+            return *last;
         }
         return nullptr;
     };
@@ -257,23 +259,30 @@ CLI::App* add_config_command(CLI::App& app, ConfigShowOptions& options) {
     config->require_subcommand(1);
     CLI::App* show = config->add_subcommand(
         "show", "Print each resolved setting and where it comes from (flag, env, config, default)");
-    add_connection_options(*show, options.connection);
+    // Every setting get and list take, so that each shows its value and
+    // source as those commands would resolve it.
+    GetOptions& run = options.run.common;
+    add_event_options(*show, run);
+    add_glance_options(*show, run, true);
+    add_page_options(*show, options.run);
+    add_pacing_options(*show, run.pacing, true);
+    add_connection_options(*show, run.connection);
     return show;
 }
 
 Status run_config_show(const ConfigShowOptions& options, const Streams& streams) {
     std::size_t width = 7;
-    for (const config::Setting& setting : options.connection.settings) {
+    for (const config::Setting& setting : options.run.common.connection.settings) {
         width = std::max(width, setting.name.size());
     }
     std::size_t value_width = 5;
-    for (const config::Setting& setting : options.connection.settings) {
+    for (const config::Setting& setting : options.run.common.connection.settings) {
         value_width = std::max(value_width, setting.display_value().size());
     }
     streams.out << std::left << std::setw(static_cast<int>(width + 2)) << "SETTING"
                 << std::setw(static_cast<int>(value_width + 2)) << "VALUE"
                 << "SOURCE\n";
-    for (const config::Setting& setting : options.connection.settings) {
+    for (const config::Setting& setting : options.run.common.connection.settings) {
         streams.out << std::setw(static_cast<int>(width + 2)) << setting.name
                     << std::setw(static_cast<int>(value_width + 2)) << setting.display_value()
                     << setting.source.describe() << "\n";

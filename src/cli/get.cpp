@@ -1,66 +1,165 @@
 #include <chrono>
 #include <cstdlib>
+#include <iostream>
 
 #include "zoomqos/api/response.hpp"
 #include "zoomqos/api/url.hpp"
-#include "zoomqos/auth/token.hpp"
-#include "zoomqos/http/client.hpp"
 #include "zoomqos/model/mapper.hpp"
 #include "zoomqos/render/render.hpp"
+#include "zoomqos/term/terminal.hpp"
 
 #include "commands.hpp"
+#include "session.hpp"
 
 namespace zoomqos::cli {
 
 namespace {
 
-// IDs that could not name anything, or that no encoding can carry as one
-// path segment, are refused before any request is made.
+bool blank(const std::string& text) {
+    return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) {
+        return {};
+    }
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+// Zoom's IDs are numbers or 22-to-44-character UUIDs; anything this long is
+// a mistake (a pasted file, say) and would only earn an HTTP 414.
+constexpr std::size_t kMaxIdLength = 512;
+
+// IDs that could not name anything are refused before any request is made.
 Status check_id(const std::string& id, const char* what) {
-    if (id.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (blank(id)) {
         return make_error(ErrorKind::Usage, std::string(what) + " ID is empty");
+    }
+    if (id.size() > kMaxIdLength) {
+        return make_error(ErrorKind::Usage, std::string(what) + " ID is " +
+                                                std::to_string(id.size()) +
+                                                " bytes long; Zoom IDs are far shorter (at most " +
+                                                std::to_string(kMaxIdLength) + " accepted)");
     }
     return Ok{};
 }
 
 } // namespace
 
-CLI::App* add_get_command(CLI::App& app, GetOptions& options) {
-    CLI::App* get =
-        app.add_subcommand("get", "Show one participant's QoS for a webinar or meeting");
-    get->add_option("WEBINAR", options.event_id,
-                    "Webinar ID, or webinar instance UUID (with --meeting: a meeting)")
-        ->required();
-    get->add_option("PARTICIPANT", options.participant_id, "Participant ID")->required();
-    get->add_option("--type", options.type,
+Result<std::vector<std::string>> read_participant_ids(const std::vector<std::string>& arguments,
+                                                      std::istream& in) {
+    std::vector<std::string> ids;
+    bool read_stdin = false;
+    for (const std::string& argument : arguments) {
+        if (argument != "-") {
+            if (auto status = check_id(argument, "participant"); !status) {
+                return std::move(status).error();
+            }
+            ids.push_back(argument);
+            continue;
+        }
+        if (read_stdin) {
+            return make_error(ErrorKind::Usage, "'-' (participant IDs from stdin) given twice");
+        }
+        read_stdin = true;
+        std::string line;
+        for (int number = 1; std::getline(in, line); ++number) {
+            const std::string id = trimmed(line);
+            if (id.empty() || id.front() == '#') {
+                continue;
+            }
+            if (auto status = check_id(id, "participant"); !status) {
+                Error error = std::move(status).error();
+                error.message = "stdin line " + std::to_string(number) + ": " + error.message;
+                return error;
+            }
+            ids.push_back(id);
+        }
+        if (in.bad()) {
+            return make_error(ErrorKind::Usage, "cannot read participant IDs from stdin");
+        }
+    }
+    if (ids.empty()) {
+        return make_error(ErrorKind::Usage, "no participant IDs: stdin held none");
+    }
+    return ids;
+}
+
+void add_pacing_options(CLI::App& command, PacingOptions& options, bool concurrent) {
+    command
+        .add_option("--rate", options.rate,
+                    "Requests per second, for all requests of the run together (10: Zoom's "
+                    "Heavy limit on Pro accounts; Business and up allow 40)")
+        ->check(finite_number())
+        ->check(CLI::Range(0.1, 1000.0))
+        ->type_name("N")
+        ->capture_default_str();
+    if (concurrent) {
+        command
+            .add_option("--concurrency", options.concurrency,
+                        "Requests in flight at once with several participants")
+            ->check(CLI::Range(1, 32))
+            ->type_name("N")
+            ->capture_default_str();
+    }
+    command.add_flag("-q,--quiet", options.quiet,
+                     "No progress display on stderr (shown only on a terminal, on long runs)");
+}
+
+bool show_progress(const PacingOptions& options) {
+    return !options.quiet && term::is_tty(2);
+}
+
+void add_event_options(CLI::App& command, GetOptions& options) {
+    command
+        .add_option("--type", options.type,
                     "live: an event in progress; past: an event that has ended")
         ->check(CLI::IsMember({"live", "past"}))
         ->capture_default_str();
-    get->add_flag("--meeting", options.meeting, "The first ID is a meeting, not a webinar");
-    auto* output = get->add_option("-o,--output", options.output, "Output format")
-                       ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "raw"}))
-                       ->capture_default_str();
-    get->add_flag("--json", options.json, "Short for --output json")->excludes(output);
-    add_glance_options(*get, options);
+    command.add_flag("--meeting", options.meeting, "The first ID is a meeting, not a webinar");
+    auto* output =
+        command
+            .add_option("-o,--output", options.output,
+                        "Output format (raw: the body as received; list: each page's on a line)")
+            ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "raw"}))
+            ->capture_default_str();
+    command.add_flag("--json", options.json, "Short for --output json")->excludes(output);
+}
+
+CLI::App* add_get_command(CLI::App& app, GetOptions& options) {
+    CLI::App* get = app.add_subcommand("get", "Show participants' QoS for a webinar or meeting");
+    get->add_option("WEBINAR", options.event_id,
+                    "Webinar ID, or webinar instance UUID (with --meeting: a meeting)")
+        ->required();
+    get->add_option("PARTICIPANT", options.participant_ids,
+                    "Participant IDs; '-' reads them from stdin, one per line ('#' comments and "
+                    "blank lines skipped)")
+        ->required();
+    add_event_options(*get, options);
+    add_glance_options(*get, options, true);
+    add_pacing_options(*get, options.pacing, true);
     add_connection_options(*get, options.connection);
     get->footer("Examples:\n"
                 "  zoomqos get 81234567890 16778240 --type past\n"
-                "  zoomqos get 81234567890 16778240 --type past --json | jq '.user_qos[0]'\n");
+                "  zoomqos get 81234567890 16778240 --type past --json | jq '.user_qos[0]'\n"
+                "  zoomqos get 81234567890 16778240 16779264 --type past -o csv > qos.csv\n"
+                "  cut -f1 ids.txt | zoomqos get 81234567890 - --type past -o ndjson\n");
     return get;
 }
 
-Status run_get(const GetOptions& options, const Streams& streams) {
+Result<OutputPlan> check_run_options(const GetOptions& options) {
     // Usage problems come first (exit 2), before credentials are looked at.
     if (auto status = check_id(options.event_id, options.meeting ? "meeting" : "webinar");
         !status) {
-        return status;
-    }
-    if (auto status = check_id(options.participant_id, "participant"); !status) {
-        return status;
+        return std::move(status).error();
     }
     // Checked before any credential is used; a token's api_url may replace
-    // it below.
-    if (auto base = api::validate_base_url(options.connection.api_url, "--api-url"); !base) {
+    // it later.
+    if (auto base = api::validate_base_url(options.connection.api_url,
+                                           setting_origin(options.connection, "api-url"));
+        !base) {
         return std::move(base).error();
     }
     const auto format = render::parse_format(options.json ? "json" : options.output);
@@ -71,76 +170,53 @@ Status run_get(const GetOptions& options, const Streams& streams) {
     if (!glance) {
         return std::move(glance).error();
     }
+    return OutputPlan{*format, std::move(glance).value()};
+}
 
-    auto credentials = resolve_run_credentials(options.connection);
-    if (!credentials) {
-        return std::move(credentials).error();
+Status run_get(const GetOptions& options, const Streams& streams) {
+    auto plan = check_run_options(options);
+    if (!plan) {
+        return std::move(plan).error();
     }
-    std::ostream* log = options.connection.verbose ? &streams.err : nullptr;
-    if (log != nullptr) {
-        *log << "* credentials: " << credentials->source << "\n";
+    const render::Format* format = &plan->format;
+    const Glance* glance = &plan->glance;
+    auto ids = read_participant_ids(options.participant_ids, std::cin);
+    if (!ids) {
+        return std::move(ids).error();
     }
-    http::Client client(log);
-    auth::TokenProvider provider(std::move(credentials).value(),
-                                 token_provider_options(options.connection), client, log);
-    auto token = provider.token();
-    if (!token) {
-        return std::move(token).error();
+    const bool many = ids->size() > 1 || options.participant_ids.front() == "-";
+    if (many && glance->watch_interval) {
+        return make_error(ErrorKind::Usage, "--watch follows one participant");
     }
-    auto base = api_base_url(options.connection, *token);
-    if (!base) {
-        return std::move(base).error();
+    if (many && *format == render::Format::Raw) {
+        return make_error(ErrorKind::Usage,
+                          "-o raw prints one response body as received: give one participant");
     }
 
+    auto opened = Session::open(options.connection, options.pacing.rate, streams.err);
+    if (!opened) {
+        return std::move(opened).error();
+    }
+    Session& session = **opened;
+    if (many) {
+        return run_get_many(options, *glance, *format, *ids, session, streams);
+    }
+
+    const std::string& participant_id = ids->front();
     api::RequestContext context;
     context.kind = options.meeting ? api::EventKind::Meeting : api::EventKind::Webinar;
     context.type = options.type == "past" ? api::QosType::Past : api::QosType::Live;
     context.event_id = options.event_id;
-    context.participant_id = options.participant_id;
-    context.static_token = !token->refreshable;
+    context.participant_id = participant_id;
+    const std::string url = api::participant_qos_url(
+        session.base_url(), context.kind, context.event_id, participant_id, context.type);
 
-    http::Request request;
-    request.url = api::participant_qos_url(*base, context.kind, context.event_id,
-                                           context.participant_id, context.type);
-    request.bearer_token = token->value;
-    apply_connection_options(options.connection, request);
-    const http::RetryPolicy policy = retry_policy(options.connection);
-
-    // One GET with a fresh token on a 401: `get` runs it once, --watch once
-    // per poll, so that polls get the same retries, refresh and errors.
-    const auto fetch = [&]() -> Result<http::Response> {
-        auto response = http::perform_with_retries(client, request, policy, log);
-        if (!response) {
-            return std::move(response).error();
-        }
-        if (response->status == 401 && token->refreshable) {
-            // Revoked or expired early: one fresh token, one more try. A second
-            // 401 is reported as it is.
-            if (log != nullptr) {
-                *log << "* HTTP 401: dropping the cached token, minting a new one, retrying once\n";
-            }
-            // `token` stays a token even when minting fails: --watch polls again.
-            auto refreshed = provider.refresh();
-            if (!refreshed) {
-                return std::move(refreshed).error();
-            }
-            token = std::move(refreshed);
-            request.bearer_token = token->value;
-            response = http::perform_with_retries(client, request, policy, log);
-            if (!response) {
-                return std::move(response).error();
-            }
-        }
-        if (response->status != 200) {
-            return api::error_from_response(*response, context);
-        }
-        return response;
-    };
-    auto response = fetch();
+    // `get` fetches once, --watch once per poll: polls get the same retries,
+    // pacing, token refresh and errors.
+    auto response = session.get(url, context);
     if (!response) {
         return std::move(response).error();
     }
-
     if (*format == render::Format::Raw) {
         render::raw(streams.out, response->body);
         return Ok{};
@@ -156,10 +232,10 @@ Status run_get(const GetOptions& options, const Streams& streams) {
     render::Subject subject;
     subject.event_key = options.meeting ? "meeting_id" : "webinar_id";
     subject.event_id = options.event_id;
-    subject.participant_id = options.participant_id;
+    subject.participant_id = participant_id;
     if (glance->watch_interval) {
         const FetchParticipant poll = [&]() -> Result<model::Participant> {
-            auto next = fetch();
+            auto next = session.get(url, context);
             if (!next) {
                 return std::move(next).error();
             }

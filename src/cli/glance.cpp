@@ -105,19 +105,23 @@ render::SummaryOptions summary_options(const Glance& glance) {
 
 } // namespace
 
-void add_glance_options(CLI::App& get, GetOptions& options) {
-    get.add_flag("--samples", options.samples,
-                 "Table output: every sample, one row per stream, instead of the summary");
-    get.add_option("--thresholds", options.thresholds,
-                   "Change default thresholds, e.g. 'latency>200,loss>3' (same grammar as "
-                   "--fail-on)");
-    get.add_option("--fail-on", options.fail_on,
-                   "Exit 8 when a sample breaches a rule: 'default' or e.g. "
-                   "'latency>150,audio_input.jitter>30,video_output.fps<15,cpu>90'");
-    get.add_flag("--annotate", options.annotate, "With -o json: add a 'breaches' array");
-    get.add_option("--watch", options.watch_seconds,
-                   "With --type live: poll every SECONDS (at least 5) and print new samples "
-                   "until Ctrl-C");
+void add_glance_options(CLI::App& command, GetOptions& options, bool single_participant) {
+    if (single_participant) {
+        command.add_flag("--samples", options.samples,
+                         "Table output: every sample, one row per stream, instead of the summary");
+    }
+    command.add_option("--thresholds", options.thresholds,
+                       "Change default thresholds, e.g. 'latency>200,loss>3' (same grammar as "
+                       "--fail-on)");
+    command.add_option("--fail-on", options.fail_on,
+                       "Exit 8 when a sample breaches a rule: 'default' or e.g. "
+                       "'latency>150,audio_input.jitter>30,video_output.fps<15,cpu>90'");
+    command.add_flag("--annotate", options.annotate, "With -o json: add a 'breaches' array");
+    if (single_participant) {
+        command.add_option("--watch", options.watch_seconds,
+                           "With --type live and one participant: poll every SECONDS (at least "
+                           "5) and print new samples until Ctrl-C");
+    }
 }
 
 Result<Glance> resolve_glance(const GetOptions& options, render::Format format) {
@@ -155,9 +159,6 @@ Result<Glance> resolve_glance(const GetOptions& options, render::Format format) 
             return make_error(ErrorKind::Usage, "--watch prints table rows or NDJSON lines: use "
                                                 "-o table or -o ndjson");
         }
-        if (options.fail_on) {
-            return make_error(ErrorKind::Usage, "--fail-on and --watch cannot be combined");
-        }
         const double minimum = watch_minimum_seconds();
         if (!(*options.watch_seconds >= minimum) || *options.watch_seconds > 86400) {
             Error error = make_error(
@@ -171,6 +172,16 @@ Result<Glance> resolve_glance(const GetOptions& options, render::Format format) 
             std::chrono::milliseconds(static_cast<long long>(*options.watch_seconds * 1000.0));
     }
     return glance;
+}
+
+model::Json participant_json(const GetOptions& options, const Glance& glance,
+                             const model::Participant& participant) {
+    model::Json typed = model::to_json(participant);
+    if (options.annotate) {
+        typed["breaches"] = breaches_json(
+            quality::find_breaches(participant, glance.fail_on.value_or(glance.thresholds)));
+    }
+    return typed;
 }
 
 void render_participant(const GetOptions& options, const Glance& glance, render::Format format,
@@ -190,10 +201,9 @@ void render_participant(const GetOptions& options, const Glance& glance, render:
     }
     case render::Format::Json:
         if (options.annotate) {
-            model::Json typed = model::to_json(participant);
-            typed["breaches"] = breaches_json(
-                quality::find_breaches(participant, glance.fail_on.value_or(glance.thresholds)));
-            out << typed.dump(2, ' ', false, model::Json::error_handler_t::replace) << '\n';
+            out << participant_json(options, glance, participant)
+                       .dump(2, ' ', false, model::Json::error_handler_t::replace)
+                << '\n';
         } else {
             render::json(out, participant);
         }
@@ -210,8 +220,8 @@ void render_participant(const GetOptions& options, const Glance& glance, render:
     }
 }
 
-Status check_fail_on(const Glance& glance, const model::Participant& participant,
-                     std::ostream& err) {
+Status check_fail_on(const Glance& glance, const model::Participant& participant, std::ostream& err,
+                     const std::string& who) {
     if (!glance.fail_on) {
         return Ok{};
     }
@@ -232,7 +242,7 @@ Status check_fail_on(const Glance& glance, const model::Participant& participant
                 last = breach.sample_index;
             }
         }
-        err << "zoomqos: breach: " << quality::rule_text(rule) << " in " << samples << " of "
+        err << "zoomqos: breach: " << who << quality::rule_text(rule) << " in " << samples << " of "
             << participant.user_qos.size() << " samples; worst " << quality::describe(*worst)
             << '\n';
     }
@@ -279,6 +289,11 @@ Status watch(const Glance& glance, render::Format format, const render::Subject&
         }
         first_poll = false;
         streams.out << std::flush;
+        // With --fail-on, the first new sample that breaches a rule ends the
+        // watch with exit 8, after it was printed: a monitor's alarm.
+        if (auto judged = check_fail_on(glance, fresh, streams.err); !judged) {
+            return judged;
+        }
         if (!streams.out || !wait_for_next_poll(*glance.watch_interval)) {
             return Ok{};
         }

@@ -1,6 +1,7 @@
 #include "transfer.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <mutex>
 
@@ -230,6 +231,11 @@ Status Transfer::prepare(const Request& request) {
     if (!ca_file.empty()) {
         set(CURLOPT_CAINFO, ca_file.c_str());
     }
+    if (https) {
+        // On a multi handle, wait for a connection being set up rather than
+        // open another: if it speaks HTTP/2, requests share it.
+        set(CURLOPT_PIPEWAIT, 1L);
+    }
     // Keep the path exactly as encoded: no dot-segment squashing.
     set(CURLOPT_PATH_AS_IS, 1L);
     set(CURLOPT_CONNECTTIMEOUT_MS, std::min(kConnectTimeoutMs, total_ms));
@@ -280,8 +286,7 @@ Result<Response> Transfer::finish(CURLcode result, Failure& failure) {
     impl_->request = nullptr;
     double seconds = 0;
     if (curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME, &seconds) == CURLE_OK) {
-        transfer.response.elapsed =
-            std::chrono::milliseconds(static_cast<long long>(seconds * 1000.0 + 0.5));
+        transfer.response.elapsed = std::chrono::milliseconds(std::llround(seconds * 1000.0));
     }
 
     if (result != CURLE_OK) {

@@ -26,8 +26,10 @@ for command in $commands; do
     grep -qw -- "$command" <<<"$bash_text" || fail "bash completion lacks command '$command'"
     grep -qw -- "$command" <<<"$zsh_text" || fail "zsh completion lacks command '$command'"
     help=$("$zoomqos" "$command" --help)
-    # Options are the -x / --long-name words of the option list.
-    options=$(grep -oE '(^|[ ,])--?[a-zA-Z][a-zA-Z0-9-]*' <<<"$help" | sed 's/^[ ,]//' | sort -u)
+    # Options are the -x / --long-name words of the option list; the examples
+    # in the footer hold other programs' options (cut -f1, jq -c).
+    option_list=$(awk '/^Options:/ { listing = 1; next } listing && /^[^ ]/ { exit } listing' <<<"$help")
+    options=$(grep -oE '(^|[ ,])--?[a-zA-Z][a-zA-Z0-9-]*' <<<"$option_list" | sed 's/^[ ,]//' | sort -u)
     for option in $options; do
         checks=$((checks + 1))
         grep -qE -- "(^|[^a-zA-Z0-9-])$option([^a-zA-Z0-9-]|$)" <<<"$man_text" ||

@@ -220,7 +220,8 @@ api_get() {
 
 # run_zoomqos ARGS...: runs zoomqos (30 s limit) and records its exit code in
 # LAST_EXIT, its output in $TEST_TMP/stdout and $TEST_TMP/stderr. Never fails
-# by itself.
+# by itself. Stdin is /dev/null, or the file named by ZOOMQOS_STDIN
+# (`ZOOMQOS_STDIN=ids.txt run_zoomqos get W -`).
 run_zoomqos() {
     run_zoomqos_env -- "$@"
 }
@@ -241,7 +242,7 @@ run_zoomqos_env() {
     local started
     started=$(date +%s%N)
     env "${env_args[@]}" timeout 30 "$ZOOMQOS" "$@" \
-        >"$OUT" 2>"$ERR" </dev/null || LAST_EXIT=$?
+        >"$OUT" 2>"$ERR" <"${ZOOMQOS_STDIN:-/dev/null}" || LAST_EXIT=$?
     LAST_ELAPSED=$(awk -v a="$started" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
     if [[ "$LAST_EXIT" -eq 124 ]]; then
         fail "zoomqos did not finish within 30 s"

@@ -71,6 +71,9 @@ expect_stderr_contains "missing the client secret"
 # --- the OAuth URL follows the API URL's rule: http only on loopback
 run_zoomqos_env ZOOM_OAUTH_URL=http://zoom.example.com -- get "$W" "$P" --type past
 expect_exit 2
-expect_stderr_contains "--oauth-url"
+expect_stderr_contains "ZOOM_OAUTH_URL: refusing plain http://"
+run_zoomqos get "$W" "$P" --type past --oauth-url http://zoom.example.com
+expect_exit 2
+expect_stderr_contains "--oauth-url: refusing plain http://"
 
 finish

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fault matrix, Ctrl-C: SIGINT during a Retry-After wait, or during a stalled
-# transfer, ends zoomqos promptly with 130 and no output.
+# transfer (one, several at once, a list page), ends zoomqos promptly with 130
+# and no output.
 source "$(dirname "$0")/lib.sh"
 
 start_mock --quiet
@@ -41,6 +42,21 @@ interrupt_after 0.5 get "$W" "$P" --type past --timeout 20
 expect_exit 130
 expect_elapsed_below 1
 expect_stdout_lines 0
+expect_requests 1
+
+# --- many participants, each transfer stalled, on one multi handle
+mock_faults '{"stall": true, "count": "forever"}'
+interrupt_after 0.5 get "$W" "$P" 16779264 16780288 --type past --timeout 20 -o ndjson
+expect_exit 130
+expect_elapsed_below 1
+expect_stdout_lines 0
+expect_requests 3
+
+# --- a list walk whose page stalls
+mock_faults '{"stall": true, "count": "forever"}'
+interrupt_after 0.5 list "$W" --type past --timeout 20
+expect_exit 130
+expect_elapsed_below 1
 expect_requests 1
 
 finish

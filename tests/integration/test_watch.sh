@@ -48,7 +48,15 @@ expect_exit 2
 expect_stderr_contains "--watch needs --type live"
 run_zoomqos get "$W" "$P" --watch 5 -o json
 expect_exit 2
-run_zoomqos get "$W" "$P" --watch 5 --fail-on default
-expect_exit 2
+
+# --fail-on judges each poll's new samples: the first breach ends the watch
+# with exit 8 after printing it. Maja Lind's first sample stays under 75 ms;
+# her second (09:02) has 76 ms of video latency.
+mock_reset
+run_zoomqos_env ZOOMQOS_WATCH_MIN_SECONDS=1 -- get "$W" "$P" --watch 1 -o ndjson --fail-on 'latency>75'
+expect_exit 8
+expect_stdout_lines 2
+expect_stderr_contains "breach: latency>75 in 1 of 1 samples"
+check "the breaching sample was printed" test "$(jq -r .date_time "$OUT" | tail -1)" = 2026-12-01T09:02:00Z
 
 finish

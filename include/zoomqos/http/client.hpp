@@ -44,7 +44,7 @@ struct Request {
     // A transfer slower than kLowSpeedBytes per second for this long is cut
     // off; 0 = a third of `timeout`, between 1 and 20 seconds.
     std::chrono::seconds low_speed_time{0};
-    std::size_t max_body = 64U * 1024U * 1024U;
+    std::size_t max_body = std::size_t{64} * 1024U * 1024U;
     std::string ca_file; // --cacert; "" = CURL_CA_BUNDLE, SSL_CERT_FILE, else libcurl's bundle
 };
 

@@ -1,0 +1,225 @@
+#include <map>
+#include <optional>
+
+#include "zoomqos/api/response.hpp"
+#include "zoomqos/api/url.hpp"
+#include "zoomqos/http/batch.hpp"
+#include "zoomqos/model/mapper.hpp"
+#include "zoomqos/render/many.hpp"
+#include "zoomqos/render/render.hpp"
+
+#include "commands.hpp"
+#include "progress.hpp"
+#include "session.hpp"
+
+namespace zoomqos::cli {
+
+namespace {
+
+// What became of one participant.
+struct Outcome {
+    std::optional<model::Participant> participant;
+    std::optional<Error> error;
+};
+
+// Writes participants as they complete: NDJSON and CSV at once, the table
+// and the JSON array in input order (each as soon as all before it are done).
+class Printer {
+public:
+    Printer(const GetOptions& options, const Glance& glance, render::Format format,
+            const std::vector<std::string>& ids, const Streams& streams, Progress& progress)
+        : options_(options), glance_(glance), format_(format), ids_(ids), streams_(streams),
+          progress_(progress), array_(streams.out) {}
+
+    void complete(std::size_t index, Outcome outcome) {
+        progress_.clear();
+        if (outcome.error) {
+            // Said at once, with the ID: a long run shows its failures as
+            // they happen.
+            Error error = *outcome.error;
+            error.message = "participant " + ids_[index] + ": " + error.message;
+            streams_.err << format_error(error);
+            if (!first_error_ || index < first_error_->first) {
+                first_error_ = {index, *outcome.error};
+            }
+        } else if (glance_.fail_on) {
+            if (!check_fail_on(glance_, *outcome.participant, streams_.err,
+                               "participant " + ids_[index] + ": ")) {
+                ++breached_;
+            }
+        }
+        if (in_order()) {
+            pending_.emplace(index, std::move(outcome));
+            while (!pending_.empty() && pending_.begin()->first == next_) {
+                print(next_, pending_.begin()->second);
+                pending_.erase(pending_.begin());
+                ++next_;
+            }
+        } else {
+            print(index, outcome);
+        }
+        progress_.advance();
+        progress_.tick();
+    }
+
+    // False once stdout is gone (`| head`): nothing more is worth fetching.
+    bool writable() const { return static_cast<bool>(streams_.out); }
+
+    void finish() {
+        if (format_ == render::Format::Json) {
+            array_.close();
+        }
+        streams_.out.flush();
+    }
+
+    // The exit status: the first failure in input order, else exit 8 when a
+    // --fail-on rule was breached, else Ok.
+    Status status() const {
+        if (first_error_) {
+            Error error = first_error_->second;
+            error.message = "participant " + ids_[first_error_->first] + ": " + error.message;
+            error.reported = true;
+            return error;
+        }
+        if (breached_ > 0) {
+            Error error =
+                make_error(ErrorKind::Threshold, std::to_string(breached_) + " of " +
+                                                     std::to_string(ids_.size()) +
+                                                     " participants breached --fail-on rules");
+            return error;
+        }
+        return Ok{};
+    }
+
+private:
+    bool in_order() const {
+        return format_ == render::Format::Table || format_ == render::Format::Json;
+    }
+
+    void print(std::size_t index, const Outcome& outcome) {
+        if (!outcome.participant) {
+            return;
+        }
+        render::Subject subject;
+        subject.event_key = options_.meeting ? "meeting_id" : "webinar_id";
+        subject.event_id = options_.event_id;
+        subject.participant_id = ids_[index];
+        switch (format_) {
+        case render::Format::Json:
+            array_.add(participant_json(options_, glance_, *outcome.participant));
+            break;
+        case render::Format::Csv:
+            if (!csv_header_written_) {
+                render::csv_header(streams_.out);
+                csv_header_written_ = true;
+            }
+            render::csv_rows(streams_.out, subject, *outcome.participant);
+            break;
+        case render::Format::Table:
+            if (tables_printed_++ > 0) {
+                streams_.out << '\n';
+            }
+            render_participant(options_, glance_, format_, subject, *outcome.participant,
+                               streams_.out);
+            break;
+        default:
+            render_participant(options_, glance_, format_, subject, *outcome.participant,
+                               streams_.out);
+            break;
+        }
+        streams_.out.flush();
+    }
+
+    const GetOptions& options_;
+    const Glance& glance_;
+    render::Format format_;
+    const std::vector<std::string>& ids_;
+    const Streams& streams_;
+    Progress& progress_;
+    render::JsonSequence array_;
+    std::map<std::size_t, Outcome> pending_;
+    std::size_t next_ = 0;
+    std::optional<std::pair<std::size_t, Error>> first_error_;
+    std::size_t breached_ = 0;
+    bool csv_header_written_ = false;
+    std::size_t tables_printed_ = 0;
+};
+
+} // namespace
+
+Status run_get_many(const GetOptions& options, const Glance& glance, render::Format format,
+                    const std::vector<std::string>& participant_ids, Session& session,
+                    const Streams& streams) {
+    api::RequestContext base_context;
+    base_context.kind = options.meeting ? api::EventKind::Meeting : api::EventKind::Webinar;
+    base_context.type = options.type == "past" ? api::QosType::Past : api::QosType::Live;
+    base_context.event_id = options.event_id;
+    base_context.static_token = !session.refreshable();
+
+    Progress progress(streams.err, show_progress(options.pacing), participant_ids.size());
+    Printer printer(options, glance, format, participant_ids, streams, progress);
+    http::Batch batch(session.pacer(), options.pacing.concurrency, session.log());
+    batch.on_tick(std::chrono::milliseconds(200), [&progress] { progress.tick(); });
+
+    // Each participant: one request, a second one after a 401 with a fresh
+    // token, then its outcome to the printer.
+    std::function<void(std::size_t, bool)> submit = [&](std::size_t index, bool after_401) {
+        api::RequestContext context = base_context;
+        context.participant_id = participant_ids[index];
+        http::Request request = session.request(
+            api::participant_qos_url(session.base_url(), context.kind, context.event_id,
+                                     context.participant_id, context.type));
+        const std::string sent_with = request.bearer_token;
+        batch.add(std::move(request), session.policy(),
+                  [&, index, after_401, context, sent_with](Result<http::Response> response) {
+                      Outcome outcome;
+                      if (response && response->status == 401 && session.refreshable() &&
+                          !after_401) {
+                          auto fresh = session.token_after_401(sent_with);
+                          if (fresh) {
+                              submit(index, true);
+                              return;
+                          }
+                          outcome.error = std::move(fresh).error();
+                      } else if (!response) {
+                          outcome.error = std::move(response).error();
+                      } else if (response->status != 200) {
+                          Error error = api::error_from_response(*response, context);
+                          if (error.kind == ErrorKind::RateLimited) {
+                              // A daily limit (or a wait past --max-wait)
+                              // would end every other request the same way.
+                              batch.cancel_pending(error);
+                          }
+                          outcome.error = std::move(error);
+                      } else if (auto participant = model::parse_participant(response->body)) {
+                          outcome.participant = std::move(participant).value();
+                      } else {
+                          Error error = std::move(participant).error();
+                          error.http_status = response->status;
+                          outcome.error = std::move(error);
+                      }
+                      printer.complete(index, std::move(outcome));
+                      if (!printer.writable()) {
+                          batch.stop();
+                      }
+                  });
+    };
+    for (std::size_t index = 0; index < participant_ids.size(); ++index) {
+        submit(index, false);
+    }
+    Status ran = batch.run();
+    progress.clear();
+    if (!ran) {
+        return ran;
+    }
+    if (!printer.writable()) {
+        return Ok{}; // cli::run reports a closed stdout
+    }
+    printer.finish();
+    if (session.log() != nullptr) {
+        *session.log() << "* " << session.pacer().summary() << "\n";
+    }
+    return printer.status();
+}
+
+} // namespace zoomqos::cli
