@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then builds and runs every test twice: once with
 # warnings as errors, once under AddressSanitizer + UndefinedBehaviorSanitizer.
-# Also checks formatting. This is what CI runs (.ci/run).
+# Also checks formatting and clang-tidy, replays the fuzz corpus and builds the
+# Debian package. This is what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,8 @@ build_and_test() {
 build_and_test build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo
 echo "== format-check"
 cmake --build build/test --target format-check >/dev/null
+echo "== clang-tidy"
+./scripts/tidy.sh build/test
 build_and_test build/asan -DCMAKE_BUILD_TYPE=Debug -DZOOMQOS_SANITIZE=ON
 echo "== fuzz targets over their corpus (regression)"
 ./fuzz/run --regression
