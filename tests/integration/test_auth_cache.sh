@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A cache file that cannot be trusted — corrupt, group/world-readable, for
-# other credentials, a symlink — is ignored: a fresh token is minted and the
+# other credentials, a symlink, another user's — is ignored: a fresh token is minted and the
 # file rewritten 0600.
 source "$(dirname "$0")/lib.sh"
 
@@ -55,6 +55,18 @@ rm -f "$FILE"
 ln -s "$TEST_TMP/elsewhere" "$FILE"
 expect_fresh_mint "cache file unreadable" 6
 check "the symlink's target was not written" test "$(cat "$TEST_TMP/elsewhere")" = "$GOOD"
+
+# --- a valid, private file owned by another user (only root can make one)
+if [[ $(id -u) -eq 0 ]]; then
+    rm -f "$FILE"
+    printf '%s\n' "$GOOD" >"$FILE"
+    chmod 600 "$FILE"
+    chown 65534:65534 "$FILE"
+    expect_fresh_mint "cache file is owned by another user" 7
+    check "the replacement is owned by the user who ran zoomqos" test "$(stat -c %u "$FILE")" = 0
+else
+    echo "skip: a cache file owned by another user (creating one needs root)"
+fi
 
 # --- a group-writable cache directory is made private again
 chmod 777 "$XDG_CACHE_HOME/zoomqos"
