@@ -92,9 +92,9 @@ TEST_CASE("base URLs: https anywhere, http only on loopback", "[url]") {
 
 TEST_CASE("list URLs carry type, page size and an encoded page token", "[url]") {
     CHECK(participants_qos_url("https://api.zoom.us/v2", EventKind::Webinar, "81234567890",
-                               QosType::Past, 10,
-                               "") == "https://api.zoom.us/v2/metrics/webinars/81234567890/"
-                                      "participants/qos?type=past&page_size=10");
+                               QosType::Past, 10, "") ==
+          "https://api.zoom.us/v2/metrics/webinars/81234567890/"
+          "participants/qos?type=past&page_size=10");
     CHECK(participants_qos_url("https://api.zoom.us/v2", EventKind::Meeting, "/ab==", QosType::Live,
                                1, "Tk+n/x=&y") ==
           "https://api.zoom.us/v2/metrics/meetings/%252Fab%253D%253D/participants/qos"
