@@ -20,6 +20,7 @@ namespace {
 struct Outcome {
     std::optional<model::Participant> participant;
     std::optional<Error> error;
+    bool not_requested = false; // cancelled after another participant's daily-limit 429
 };
 
 // Writes participants as they complete: NDJSON and CSV at once, the table
@@ -35,10 +36,15 @@ public:
         progress_.clear();
         if (outcome.error) {
             // Said at once, with the ID: a long run shows its failures as
-            // they happen.
-            Error error = *outcome.error;
-            error.message = "participant " + ids_[index] + ": " + error.message;
-            streams_.err << format_error(error);
+            // they happen. Participants never requested because of another's
+            // 429 are counted and told once at the end, not one by one.
+            if (outcome.not_requested) {
+                ++not_requested_;
+            } else {
+                Error error = *outcome.error;
+                error.message = "participant " + ids_[index] + ": " + error.message;
+                streams_.err << format_error(error);
+            }
             if (!first_error_ || index < first_error_->first) {
                 first_error_ = {index, *outcome.error};
             }
@@ -70,6 +76,11 @@ public:
             array_.close();
         }
         streams_.out.flush();
+        if (not_requested_ > 0) {
+            streams_.err << "zoomqos: error: " << not_requested_ << " of " << ids_.size()
+                         << " participants not requested: the rate limit above applies to them "
+                            "too\n";
+        }
     }
 
     // The exit status: the first failure in input order, else exit 8 when a
@@ -141,6 +152,7 @@ private:
     std::size_t next_ = 0;
     std::optional<std::pair<std::size_t, Error>> first_error_;
     std::size_t breached_ = 0;
+    std::size_t not_requested_ = 0;
     bool csv_header_written_ = false;
     std::size_t tables_printed_ = 0;
 };
@@ -182,13 +194,17 @@ Status run_get_many(const GetOptions& options, const Glance& glance, render::For
                           }
                           outcome.error = std::move(fresh).error();
                       } else if (!response) {
+                          outcome.not_requested = response.error().reported;
                           outcome.error = std::move(response).error();
                       } else if (response->status != 200) {
                           Error error = api::error_from_response(*response, context);
                           if (error.kind == ErrorKind::RateLimited) {
                               // A daily limit (or a wait past --max-wait)
                               // would end every other request the same way.
-                              batch.cancel_pending(error);
+                              // Marked as reported: this participant tells it.
+                              Error cancelled = error;
+                              cancelled.reported = true;
+                              batch.cancel_pending(cancelled);
                           }
                           outcome.error = std::move(error);
                       } else if (auto participant = model::parse_participant(response->body)) {

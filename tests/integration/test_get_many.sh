@@ -69,6 +69,17 @@ expect_exit 3
 run_zoomqos get "$W" 999 "$ZOE" --type past -o json --concurrency 1
 expect_exit 4
 
+# --- a daily-limit 429 ends the run: the participants not yet requested are
+# not sent, and are told about once, not one error each
+mock_faults '{"status": 429, "headers": {"X-RateLimit-Type": "Daily-limit", "Retry-After": "2030-01-01T00:00:00Z"}, "count": "forever"}'
+run_zoomqos get "$W" "$ZOE" "$TANAKA" "$ROOM" 16781312 --type past -o ndjson --concurrency 1
+expect_exit 5
+expect_requests 1
+expect_stderr_contains "participant $ZOE: rate limit reached"
+expect_stderr_contains "3 of 4 participants not requested"
+check "one error line per cause" test "$(grep -c '^zoomqos: error:' "$ERR")" -eq 2
+mock_faults '[]'
+
 # --- options that need one participant, and option ranges
 run_zoomqos get "$W" "$ZOE" "$TANAKA" --type past -o raw
 expect_exit 2
