@@ -9,24 +9,14 @@
 #include "zoomqos/auth/credentials.hpp"
 #include "zoomqos/auth/oauth.hpp"
 
+#include "temp_dir.hpp"
+
 using namespace zoomqos;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "zoomqos-cache-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempDir() { fs::remove_all(path); }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    TempDir(TempDir&&) = delete;
-    TempDir& operator=(TempDir&&) = delete;
-};
+using testing::TempDir;
 
 unsigned mode_of(const std::string& path) {
     struct stat info {};
