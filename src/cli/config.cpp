@@ -1,293 +1,70 @@
 #include <algorithm>
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <iomanip>
-#include <set>
-#include <sstream>
-#include <sys/stat.h>
 
-#include "zoomqos/auth/token.hpp"
+#include "command.hpp"
+#include "glance.hpp"
+#include "target.hpp"
 
-#include "commands.hpp"
-
+// `zoomqos config show`: every setting get and list take, resolved as they
+// would resolve it, with its source.
 namespace zoomqos::cli {
 
 namespace {
 
-// The environment variable behind an option. CLI11's own envname() is not
-// used: CLI11 applies the config file first and the environment only to
-// what the file left unset, the opposite of our precedence.
-const char* env_name(const std::string& option) {
-    if (option == "api-url") {
-        return "ZOOM_API_URL";
+class ConfigShowCommand : public Command {
+public:
+    CLI::App* add_to(CLI::App& app) override {
+        CLI::App* config = app.add_subcommand("config", "Inspect the configuration");
+        config->require_subcommand(1);
+        CLI::App* show = config->add_subcommand(
+            "show",
+            "Print each resolved setting and where it comes from (flag, env, config, default)");
+        // The union of get's and list's option groups, so that each setting
+        // shows its value and source as those commands would resolve it.
+        add_event_options(*show, target_);
+        add_output_option(*show, format_, kParticipantOutput);
+        add_glance_options(*show, glance_, true);
+        add_page_options(*show, pages_);
+        add_pacing_options(*show, pacing_, true);
+        add_connection_options(*show, connection_);
+        return show;
     }
-    if (option == "oauth-url") {
-        return "ZOOM_OAUTH_URL";
-    }
-    if (option == "account-id") {
-        return "ZOOM_ACCOUNT_ID";
-    }
-    if (option == "client-id") {
-        return "ZOOM_CLIENT_ID";
-    }
-    return nullptr;
-}
 
-// Options that make no sense in a file.
-bool configurable(const std::string& name) {
-    return name != "help" && name != "help-all" && name != "version" && name != "config";
-}
+    ConnectionOptions& connection() override { return connection_; }
 
-// Every key some command accepts: a key for `get` in the file must not make
-// `auth status` fail.
-void collect_keys(const CLI::App& app, std::set<std::string>& keys) {
-    for (const CLI::Option* option : app.get_options()) {
-        for (const std::string& name : option->get_lnames()) {
-            if (configurable(name)) {
-                keys.insert(name);
-            }
+    Status run(const Streams& streams) override {
+        std::size_t width = 7;
+        for (const config::Setting& setting : connection_.settings) {
+            width = std::max(width, setting.name.size());
         }
+        std::size_t value_width = 5;
+        for (const config::Setting& setting : connection_.settings) {
+            value_width = std::max(value_width, setting.display_value().size());
+        }
+        streams.out << std::left << std::setw(static_cast<int>(width + 2)) << "SETTING"
+                    << std::setw(static_cast<int>(value_width + 2)) << "VALUE"
+                    << "SOURCE\n";
+        for (const config::Setting& setting : connection_.settings) {
+            streams.out << std::setw(static_cast<int>(width + 2)) << setting.name
+                        << std::setw(static_cast<int>(value_width + 2)) << setting.display_value()
+                        << setting.source.describe() << "\n";
+        }
+        return Ok{};
     }
-    for (const CLI::App* sub : app.get_subcommands({})) {
-        collect_keys(*sub, keys);
-    }
-}
 
-struct ConfigFile {
-    std::string path;
-    std::string text;
-    std::vector<CLI::ConfigItem> items;
+private:
+    EventTarget target_;
+    render::Format format_ = render::Format::Table;
+    GlanceOptions glance_;
+    PageOptions pages_;
+    PacingOptions pacing_;
+    ConnectionOptions connection_;
 };
-
-Error usage(std::string message) {
-    return make_error(ErrorKind::Usage, std::move(message));
-}
-
-std::string at_line(const ConfigFile& file, int line) {
-    return file.path + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": ";
-}
-
-Result<std::optional<ConfigFile>> load_config(const ConnectionOptions& options, std::ostream& err) {
-    ConfigFile file;
-    const bool explicit_path = options.config_file.has_value();
-    file.path = explicit_path ? *options.config_file
-                              : config::default_config_path(std::getenv("XDG_CONFIG_HOME"),
-                                                            std::getenv("HOME"));
-    if (file.path.empty()) {
-        return std::optional<ConfigFile>{};
-    }
-    struct stat info {};
-    if (::stat(file.path.c_str(), &info) != 0) {
-        if (!explicit_path && errno == ENOENT) {
-            return std::optional<ConfigFile>{}; // no default file: defaults apply
-        }
-        return usage("config file '" + file.path + "': " + std::strerror(errno));
-    }
-    if (!S_ISREG(info.st_mode)) {
-        return usage("config file '" + file.path + "' is not a regular file");
-    }
-    std::ifstream in(file.path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in || in.bad()) {
-        return usage("config file '" + file.path + "': cannot read it");
-    }
-    file.text = bytes.str();
-    if (auto problem = config::check_config_syntax(file.text)) {
-        return usage(at_line(file, problem->line) + "malformed config: " + problem->what);
-    }
-    try {
-        std::istringstream stream(file.text);
-        file.items = CLI::ConfigTOML().from_config(stream);
-    } catch (const CLI::Error& error) {
-        return usage(at_line(file, 0) + "malformed config: " + error.what());
-    }
-    const bool has_secret = config::find_key_line(file.text, "client-secret") > 0;
-    if (has_secret && (info.st_mode & (S_IRGRP | S_IROTH)) != 0) {
-        // As ssh does for private keys: say so, but do not refuse.
-        err << "zoomqos: warning: config file '" << file.path
-            << "' holds client-secret and is readable by others; chmod 600 it\n";
-    }
-    return std::optional<ConfigFile>(std::move(file));
-}
-
-std::string joined(const std::vector<std::string>& values) {
-    std::string out;
-    for (const std::string& value : values) {
-        out += (out.empty() ? "" : " ") + value;
-    }
-    return out;
-}
-
-// Gives `option` a value the way CLI11 gives one from the command line, so
-// that the same checks (ranges, allowed values) and conversions run.
-Status apply(CLI::Option& option, const std::vector<std::string>& values,
-             const std::string& where) {
-    try {
-        option.add_result(values);
-        option.run_callback();
-    } catch (const CLI::Error& error) {
-        return usage(where + error.what());
-    }
-    return Ok{};
-}
 
 } // namespace
 
-Status resolve_settings(const CLI::App& app, CLI::App& command, ConnectionOptions& options,
-                        std::ostream& err) {
-    auto loaded = load_config(options, err);
-    if (!loaded) {
-        return std::move(loaded).error();
-    }
-    const std::optional<ConfigFile>& file = loaded.value();
-
-    std::set<std::string> known{"client-secret"};
-    collect_keys(app, known);
-    std::vector<const CLI::ConfigItem*> items;
-    if (file) {
-        for (const CLI::ConfigItem& item : file->items) {
-            if (item.name == "++" || item.name == "--" || !item.parents.empty()) {
-                const auto section = file->text.find('[');
-                const int line = section == std::string::npos
-                                     ? 0
-                                     : static_cast<int>(std::count(
-                                           file->text.begin(),
-                                           file->text.begin() + static_cast<long>(section), '\n')) +
-                                           1;
-                return usage(at_line(*file, line) +
-                             "sections are not supported: put 'key = value' lines at the top");
-            }
-            if (known.count(item.name) == 0) {
-                return usage(at_line(*file, config::find_key_line(file->text, item.name)) +
-                             "unknown key '" + item.name + "'");
-            }
-            items.push_back(&item);
-        }
-    }
-    auto config_item = [&items](const std::string& name) -> const CLI::ConfigItem* {
-        // The last assignment wins, as on a command line.
-        const auto last =
-            std::find_if(items.rbegin(), items.rend(),
-                         [&name](const CLI::ConfigItem* item) { return item->name == name; });
-        if (last != items.rend()) {
-            return *last;
-        }
-        return nullptr;
-    };
-
-    options.settings.clear();
-    for (CLI::Option* option : command.get_options()) {
-        const auto& names = option->get_lnames();
-        if (names.empty() || !configurable(names.front())) {
-            continue;
-        }
-        const std::string& name = names.front();
-        const char* env = env_name(name);
-        const char* env_value = env != nullptr ? std::getenv(env) : nullptr;
-        const CLI::ConfigItem* item = config_item(name);
-        config::Setting setting;
-        setting.name = name;
-        switch (config::pick_source(option->count() > 0, env_value, item != nullptr)) {
-        case config::SourceKind::Flag:
-            setting.source = {config::SourceKind::Flag, {}};
-            break;
-        case config::SourceKind::Env:
-            if (auto status = apply(*option, {env_value}, std::string(env) + ": "); !status) {
-                return status;
-            }
-            setting.source = {config::SourceKind::Env, env};
-            break;
-        case config::SourceKind::Config:
-            if (auto status = apply(*option, item->inputs,
-                                    at_line(*file, config::find_key_line(file->text, name)));
-                !status) {
-                return status;
-            }
-            setting.source = {config::SourceKind::Config, file->path};
-            break;
-        case config::SourceKind::Default:
-            break;
-        }
-        setting.value = option->count() > 0 ? joined(option->results()) : option->get_default_str();
-        if (setting.value.empty() && option->get_expected_min() == 0) {
-            setting.value = "false";
-        }
-        options.settings.push_back(std::move(setting));
-    }
-
-    // The secret: --client-secret-file > ZOOM_CLIENT_SECRET > client-secret.
-    config::Setting secret;
-    secret.name = "client-secret";
-    secret.secret = true;
-    const CLI::ConfigItem* secret_item = config_item("client-secret");
-    switch (config::pick_source(options.client_secret_file.has_value(),
-                                std::getenv("ZOOM_CLIENT_SECRET"), secret_item != nullptr)) {
-    case config::SourceKind::Flag: {
-        auto read = auth::read_secret_file(*options.client_secret_file, "client secret file");
-        if (!read) {
-            return std::move(read).error();
-        }
-        secret.value = std::move(read).value();
-        secret.source = {config::SourceKind::Flag, {}};
-        break;
-    }
-    case config::SourceKind::Env:
-        secret.value = std::getenv("ZOOM_CLIENT_SECRET");
-        secret.source = {config::SourceKind::Env, "ZOOM_CLIENT_SECRET"};
-        break;
-    case config::SourceKind::Config:
-        secret.value = joined(secret_item->inputs);
-        secret.source = {config::SourceKind::Config, file->path};
-        break;
-    case config::SourceKind::Default:
-        break;
-    }
-    options.client_secret = secret.value;
-    options.settings.push_back(std::move(secret));
-
-    const config::Setting* api_url = config::find_setting(options.settings, "api-url");
-    options.api_url_given =
-        api_url != nullptr && api_url->source.kind != config::SourceKind::Default;
-    return Ok{};
-}
-
-CLI::App* add_config_command(CLI::App& app, ConfigShowOptions& options) {
-    CLI::App* config = app.add_subcommand("config", "Inspect the configuration");
-    config->require_subcommand(1);
-    CLI::App* show = config->add_subcommand(
-        "show", "Print each resolved setting and where it comes from (flag, env, config, default)");
-    // Every setting get and list take, so that each shows its value and
-    // source as those commands would resolve it.
-    GetOptions& run = options.run.common;
-    add_event_options(*show, run);
-    add_glance_options(*show, run, true);
-    add_page_options(*show, options.run);
-    add_pacing_options(*show, run.pacing, true);
-    add_connection_options(*show, run.connection);
-    return show;
-}
-
-Status run_config_show(const ConfigShowOptions& options, const Streams& streams) {
-    std::size_t width = 7;
-    for (const config::Setting& setting : options.run.common.connection.settings) {
-        width = std::max(width, setting.name.size());
-    }
-    std::size_t value_width = 5;
-    for (const config::Setting& setting : options.run.common.connection.settings) {
-        value_width = std::max(value_width, setting.display_value().size());
-    }
-    streams.out << std::left << std::setw(static_cast<int>(width + 2)) << "SETTING"
-                << std::setw(static_cast<int>(value_width + 2)) << "VALUE"
-                << "SOURCE\n";
-    for (const config::Setting& setting : options.run.common.connection.settings) {
-        streams.out << std::setw(static_cast<int>(width + 2)) << setting.name
-                    << std::setw(static_cast<int>(value_width + 2)) << setting.display_value()
-                    << setting.source.describe() << "\n";
-    }
-    return Ok{};
+std::unique_ptr<Command> make_config_show_command() {
+    return std::make_unique<ConfigShowCommand>();
 }
 
 } // namespace zoomqos::cli

@@ -1,50 +1,144 @@
-#include <chrono>
-#include <cstdlib>
-#include <iostream>
+#include "get.hpp"
 
-#include "zoomqos/api/response.hpp"
-#include "zoomqos/api/url.hpp"
+#include <optional>
+
 #include "zoomqos/model/mapper.hpp"
-#include "zoomqos/render/render.hpp"
-#include "zoomqos/term/terminal.hpp"
+#include "zoomqos/process/interrupt.hpp"
+#include "zoomqos/text/text.hpp"
 
-#include "commands.hpp"
-#include "session.hpp"
+#include "command.hpp"
+#include "printer.hpp"
+#include "watch.hpp"
 
 namespace zoomqos::cli {
 
 namespace {
 
-bool blank(const std::string& text) {
-    return text.find_first_not_of(" \t\r\n") == std::string::npos;
+// The participant of one response, or why its body is not one.
+Result<model::Participant> parse_response(const http::Response& response) {
+    auto participant = model::parse_participant(response.body);
+    if (!participant) {
+        Error error = std::move(participant).error();
+        error.http_status = response.status;
+        error.hint = "-o raw prints the body as received";
+        return error;
+    }
+    return participant;
 }
 
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) {
-        return {};
+class GetCommand : public Command {
+public:
+    CLI::App* add_to(CLI::App& app) override {
+        CLI::App* get =
+            app.add_subcommand("get", "Show participants' QoS for a webinar or meeting");
+        add_event_argument(*get, options_.target);
+        get->add_option("PARTICIPANT", options_.participant_ids,
+                        "Participant IDs; '-' reads them from stdin, one per line ('#' comments "
+                        "and blank lines skipped)")
+            ->required();
+        add_event_options(*get, options_.target);
+        add_output_option(*get, options_.format, kParticipantOutput);
+        add_glance_options(*get, options_.glance, true);
+        add_pacing_options(*get, options_.pacing, true);
+        add_connection_options(*get, options_.connection);
+        get->footer("Examples:\n"
+                    "  zoomqos get 81234567890 16778240 --type past\n"
+                    "  zoomqos get 81234567890 16778240 --type past --json | jq '.user_qos[0]'\n"
+                    "  zoomqos get 81234567890 16778240 16779264 --type past -o csv > qos.csv\n"
+                    "  cut -f1 ids.txt | zoomqos get 81234567890 - --type past -o ndjson\n" +
+                    exit_codes_help());
+        return get;
     }
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
 
-// Zoom's IDs are numbers or 22-to-44-character UUIDs; anything this long is
-// a mistake (a pasted file, say) and would only earn an HTTP 414.
-constexpr std::size_t kMaxIdLength = 512;
+    ConnectionOptions& connection() override { return options_.connection; }
 
-// IDs that could not name anything are refused before any request is made.
-Status check_id(const std::string& id, const char* what) {
-    if (blank(id)) {
-        return make_error(ErrorKind::Usage, std::string(what) + " ID is empty");
+    Status run(const Streams& streams) override {
+        if (auto status = check_before_session(options_.target, options_.connection); !status) {
+            return status;
+        }
+        auto glance = resolve_glance(options_.glance, options_.format, options_.target.type);
+        if (!glance) {
+            return std::move(glance).error();
+        }
+        auto ids = read_participant_ids(options_.participant_ids, streams.in);
+        if (!ids) {
+            return std::move(ids).error();
+        }
+        const bool many = ids->size() > 1 || options_.participant_ids.front() == "-";
+        if (auto status = check_many(many, *glance); !status) {
+            return status;
+        }
+        // Ctrl-C is how a watch ends: from here on it is no interruption.
+        std::optional<process::QuietInterrupt> quiet;
+        if (glance->watch_interval) {
+            quiet.emplace();
+        }
+        auto opened = Session::open(options_.connection, options_.pacing.rate, streams.err);
+        if (!opened) {
+            return std::move(opened).error();
+        }
+        if (many) {
+            return run_get_many(options_, *glance, *ids, **opened, streams);
+        }
+        return run_one(*glance, ids->front(), **opened, streams);
     }
-    if (id.size() > kMaxIdLength) {
-        return make_error(ErrorKind::Usage, std::string(what) + " ID is " +
-                                                std::to_string(id.size()) +
-                                                " bytes long; Zoom IDs are far shorter (at most " +
-                                                std::to_string(kMaxIdLength) + " accepted)");
+
+private:
+    Status check_many(bool many, const Glance& glance) const {
+        if (many && glance.watch_interval) {
+            return make_error(ErrorKind::Usage, "--watch follows one participant");
+        }
+        if (many && options_.format == render::Format::Raw) {
+            return make_error(ErrorKind::Usage,
+                              "-o raw prints one response body as received: give one participant");
+        }
+        return Ok{};
     }
-    return Ok{};
-}
+
+    Status run_one(const Glance& glance, const std::string& participant_id, Session& session,
+                   const Streams& streams) const {
+        const EventTarget& target = options_.target;
+        const std::string url = target.participant_url(session.base_url(), participant_id);
+        const api::RequestContext context = target.context(participant_id);
+        // `get` fetches once, --watch once per poll: polls get the same
+        // retries, pacing, token refresh and errors.
+        const FetchParticipant fetch = [&]() -> Result<model::Participant> {
+            auto response = session.get(url, context);
+            if (!response) {
+                return std::move(response).error();
+            }
+            return parse_response(*response);
+        };
+        if (options_.format == render::Format::Raw) {
+            auto response = session.get(url, context);
+            if (!response) {
+                return std::move(response).error();
+            }
+            render::raw(streams.out, response->body);
+            return Ok{};
+        }
+        auto participant = fetch();
+        if (!participant) {
+            // Ctrl-C before the first answer of a watch still ends it quietly.
+            return glance.watch_interval && process::interrupted() ? Status{Ok{}}
+                                                                   : std::move(participant).error();
+        }
+        if (glance.watch_interval) {
+            return watch(glance, options_.format, target.subject(participant_id), *participant,
+                         fetch, streams);
+        }
+        auto printer = make_printer(options_.format, Collection::One, target, glance, streams);
+        printer->begin(std::nullopt);
+        printer->add(participant_id, *participant);
+        printer->finish();
+        // The output is complete before the verdict on the rules, which goes
+        // to stderr: a script gets both the data and exit 8.
+        streams.out << std::flush;
+        return check_fail_on(glance, *participant, streams.err);
+    }
+
+    GetOptions options_;
+};
 
 } // namespace
 
@@ -66,7 +160,7 @@ Result<std::vector<std::string>> read_participant_ids(const std::vector<std::str
         read_stdin = true;
         std::string line;
         for (int number = 1; std::getline(in, line); ++number) {
-            const std::string id = trimmed(line);
+            const std::string id(text::trim(line));
             if (id.empty() || id.front() == '#') {
                 continue;
             }
@@ -87,167 +181,8 @@ Result<std::vector<std::string>> read_participant_ids(const std::vector<std::str
     return ids;
 }
 
-void add_pacing_options(CLI::App& command, PacingOptions& options, bool concurrent) {
-    command
-        .add_option("--rate", options.rate,
-                    "Requests per second, for all requests of the run together (10: Zoom's "
-                    "Heavy limit on Pro accounts; Business and up allow 40)")
-        ->check(finite_number())
-        ->check(CLI::Range(0.1, 1000.0))
-        ->type_name("N")
-        ->capture_default_str();
-    if (concurrent) {
-        command
-            .add_option("--concurrency", options.concurrency,
-                        "Requests in flight at once with several participants")
-            ->check(CLI::Range(1, 32))
-            ->type_name("N")
-            ->capture_default_str();
-    }
-    command.add_flag("-q,--quiet", options.quiet,
-                     "No progress display on stderr (shown only on a terminal, on long runs)");
-}
-
-bool show_progress(const PacingOptions& options) {
-    return !options.quiet && term::is_tty(2);
-}
-
-void add_event_options(CLI::App& command, GetOptions& options) {
-    command
-        .add_option("--type", options.type,
-                    "live: an event in progress; past: an event that has ended")
-        ->check(CLI::IsMember({"live", "past"}))
-        ->capture_default_str();
-    command.add_flag("--meeting", options.meeting, "The first ID is a meeting, not a webinar");
-    auto* output =
-        command
-            .add_option("-o,--output", options.output,
-                        "Output format (raw: the body as received; list: each page's on a line)")
-            ->check(CLI::IsMember({"table", "json", "ndjson", "csv", "raw"}))
-            ->capture_default_str();
-    command.add_flag("--json", options.json, "Short for --output json")->excludes(output);
-}
-
-CLI::App* add_get_command(CLI::App& app, GetOptions& options) {
-    CLI::App* get = app.add_subcommand("get", "Show participants' QoS for a webinar or meeting");
-    get->add_option("WEBINAR", options.event_id,
-                    "Webinar ID, or webinar instance UUID (with --meeting: a meeting)")
-        ->required();
-    get->add_option("PARTICIPANT", options.participant_ids,
-                    "Participant IDs; '-' reads them from stdin, one per line ('#' comments and "
-                    "blank lines skipped)")
-        ->required();
-    add_event_options(*get, options);
-    add_glance_options(*get, options, true);
-    add_pacing_options(*get, options.pacing, true);
-    add_connection_options(*get, options.connection);
-    get->footer("Examples:\n"
-                "  zoomqos get 81234567890 16778240 --type past\n"
-                "  zoomqos get 81234567890 16778240 --type past --json | jq '.user_qos[0]'\n"
-                "  zoomqos get 81234567890 16778240 16779264 --type past -o csv > qos.csv\n"
-                "  cut -f1 ids.txt | zoomqos get 81234567890 - --type past -o ndjson\n");
-    return get;
-}
-
-Result<OutputPlan> check_run_options(const GetOptions& options) {
-    // Usage problems come first (exit 2), before credentials are looked at.
-    if (auto status = check_id(options.event_id, options.meeting ? "meeting" : "webinar");
-        !status) {
-        return std::move(status).error();
-    }
-    // Checked before any credential is used; a token's api_url may replace
-    // it later.
-    if (auto base = api::validate_base_url(options.connection.api_url,
-                                           setting_origin(options.connection, "api-url"));
-        !base) {
-        return std::move(base).error();
-    }
-    const auto format = render::parse_format(options.json ? "json" : options.output);
-    if (!format) {
-        return make_error(ErrorKind::Usage, "--output: unknown format '" + options.output + "'");
-    }
-    auto glance = resolve_glance(options, *format);
-    if (!glance) {
-        return std::move(glance).error();
-    }
-    return OutputPlan{*format, std::move(glance).value()};
-}
-
-Status run_get(const GetOptions& options, const Streams& streams) {
-    auto plan = check_run_options(options);
-    if (!plan) {
-        return std::move(plan).error();
-    }
-    const render::Format* format = &plan->format;
-    const Glance* glance = &plan->glance;
-    auto ids = read_participant_ids(options.participant_ids, std::cin);
-    if (!ids) {
-        return std::move(ids).error();
-    }
-    const bool many = ids->size() > 1 || options.participant_ids.front() == "-";
-    if (many && glance->watch_interval) {
-        return make_error(ErrorKind::Usage, "--watch follows one participant");
-    }
-    if (many && *format == render::Format::Raw) {
-        return make_error(ErrorKind::Usage,
-                          "-o raw prints one response body as received: give one participant");
-    }
-
-    auto opened = Session::open(options.connection, options.pacing.rate, streams.err);
-    if (!opened) {
-        return std::move(opened).error();
-    }
-    Session& session = **opened;
-    if (many) {
-        return run_get_many(options, *glance, *format, *ids, session, streams);
-    }
-
-    const std::string& participant_id = ids->front();
-    api::RequestContext context;
-    context.kind = options.meeting ? api::EventKind::Meeting : api::EventKind::Webinar;
-    context.type = options.type == "past" ? api::QosType::Past : api::QosType::Live;
-    context.event_id = options.event_id;
-    context.participant_id = participant_id;
-    const std::string url = api::participant_qos_url(
-        session.base_url(), context.kind, context.event_id, participant_id, context.type);
-
-    // `get` fetches once, --watch once per poll: polls get the same retries,
-    // pacing, token refresh and errors.
-    auto response = session.get(url, context);
-    if (!response) {
-        return std::move(response).error();
-    }
-    if (*format == render::Format::Raw) {
-        render::raw(streams.out, response->body);
-        return Ok{};
-    }
-    auto participant = model::parse_participant(response->body);
-    if (!participant) {
-        Error error = std::move(participant).error();
-        error.http_status = response->status;
-        error.hint = "-o raw prints the body as received";
-        return error;
-    }
-
-    render::Subject subject;
-    subject.event_key = options.meeting ? "meeting_id" : "webinar_id";
-    subject.event_id = options.event_id;
-    subject.participant_id = participant_id;
-    if (glance->watch_interval) {
-        const FetchParticipant poll = [&]() -> Result<model::Participant> {
-            auto next = session.get(url, context);
-            if (!next) {
-                return std::move(next).error();
-            }
-            return model::parse_participant(next->body);
-        };
-        return watch(*glance, *format, subject, *participant, poll, streams);
-    }
-    render_participant(options, *glance, *format, subject, *participant, streams.out);
-    // The output is complete before the verdict on the rules, which goes to
-    // stderr: a script gets both the data and exit 8.
-    streams.out << std::flush;
-    return check_fail_on(*glance, *participant, streams.err);
+std::unique_ptr<Command> make_get_command() {
+    return std::make_unique<GetCommand>();
 }
 
 } // namespace zoomqos::cli

@@ -2,15 +2,12 @@
 #include <optional>
 
 #include "zoomqos/api/response.hpp"
-#include "zoomqos/api/url.hpp"
 #include "zoomqos/http/batch.hpp"
 #include "zoomqos/model/mapper.hpp"
-#include "zoomqos/render/many.hpp"
-#include "zoomqos/render/render.hpp"
 
-#include "commands.hpp"
+#include "get.hpp"
+#include "printer.hpp"
 #include "progress.hpp"
-#include "session.hpp"
 
 namespace zoomqos::cli {
 
@@ -23,36 +20,25 @@ struct Outcome {
     bool not_requested = false; // cancelled after another participant's daily-limit 429
 };
 
-// Writes participants as they complete: NDJSON and CSV at once, the table
-// and the JSON array in input order (each as soon as all before it are done).
-class Printer {
+// Hands participants to the printer as they complete: NDJSON and CSV at
+// once, the table and the JSON array in input order (each as soon as all
+// before it are done). Failures are told as they happen.
+class ManyPrinter {
 public:
-    Printer(const GetOptions& options, const Glance& glance, render::Format format,
-            const std::vector<std::string>& ids, const Streams& streams, Progress& progress)
-        : options_(options), glance_(glance), format_(format), ids_(ids), streams_(streams),
-          progress_(progress), array_(streams.out) {}
+    ManyPrinter(const GetOptions& options, const Glance& glance,
+                const std::vector<std::string>& ids, const Streams& streams, Progress& progress)
+        : format_(options.format), ids_(ids), streams_(streams), progress_(progress),
+          printer_(make_printer(options.format, Collection::Many, options.target, glance, streams)),
+          fail_on_(glance, streams.err) {
+        printer_->begin(std::nullopt);
+    }
 
     void complete(std::size_t index, Outcome outcome) {
         progress_.clear();
         if (outcome.error) {
-            // Said at once, with the ID: a long run shows its failures as
-            // they happen. Participants never requested because of another's
-            // 429 are counted and told once at the end, not one by one.
-            if (outcome.not_requested) {
-                ++not_requested_;
-            } else {
-                Error error = *outcome.error;
-                error.message = "participant " + ids_[index] + ": " + error.message;
-                streams_.err << format_error(error);
-            }
-            if (!first_error_ || index < first_error_->first) {
-                first_error_ = {index, *outcome.error};
-            }
-        } else if (glance_.fail_on) {
-            if (!check_fail_on(glance_, *outcome.participant, streams_.err,
-                               "participant " + ids_[index] + ": ")) {
-                ++breached_;
-            }
+            report(index, outcome);
+        } else {
+            fail_on_.judge(*outcome.participant, ids_[index]);
         }
         if (in_order()) {
             pending_.emplace(index, std::move(outcome));
@@ -72,9 +58,7 @@ public:
     bool writable() const { return static_cast<bool>(streams_.out); }
 
     void finish() {
-        if (format_ == render::Format::Json) {
-            array_.close();
-        }
+        printer_->finish();
         streams_.out.flush();
         if (not_requested_ > 0) {
             streams_.err << "zoomqos: error: " << not_requested_ << " of " << ids_.size()
@@ -92,14 +76,7 @@ public:
             error.reported = true;
             return error;
         }
-        if (breached_ > 0) {
-            Error error =
-                make_error(ErrorKind::Threshold, std::to_string(breached_) + " of " +
-                                                     std::to_string(ids_.size()) +
-                                                     " participants breached --fail-on rules");
-            return error;
-        }
-        return Ok{};
+        return fail_on_.status(ids_.size());
     }
 
 private:
@@ -107,80 +84,58 @@ private:
         return format_ == render::Format::Table || format_ == render::Format::Json;
     }
 
-    void print(std::size_t index, const Outcome& outcome) {
-        if (!outcome.participant) {
-            return;
+    // Said at once, with the ID: a long run shows its failures as they
+    // happen. Participants never requested because of another's 429 are
+    // counted and told once at the end, not one by one.
+    void report(std::size_t index, const Outcome& outcome) {
+        if (outcome.not_requested) {
+            ++not_requested_;
+        } else {
+            Error error = *outcome.error;
+            error.message = "participant " + ids_[index] + ": " + error.message;
+            streams_.err << format_error(error);
         }
-        render::Subject subject;
-        subject.event_key = options_.meeting ? "meeting_id" : "webinar_id";
-        subject.event_id = options_.event_id;
-        subject.participant_id = ids_[index];
-        switch (format_) {
-        case render::Format::Json:
-            array_.add(participant_json(options_, glance_, *outcome.participant));
-            break;
-        case render::Format::Csv:
-            if (!csv_header_written_) {
-                render::csv_header(streams_.out);
-                csv_header_written_ = true;
-            }
-            render::csv_rows(streams_.out, subject, *outcome.participant);
-            break;
-        case render::Format::Table:
-            if (tables_printed_++ > 0) {
-                streams_.out << '\n';
-            }
-            render_participant(options_, glance_, format_, subject, *outcome.participant,
-                               streams_.out);
-            break;
-        default:
-            render_participant(options_, glance_, format_, subject, *outcome.participant,
-                               streams_.out);
-            break;
+        if (!first_error_ || index < first_error_->first) {
+            first_error_ = {index, *outcome.error};
         }
-        streams_.out.flush();
     }
 
-    const GetOptions& options_;
-    const Glance& glance_;
+    void print(std::size_t index, const Outcome& outcome) {
+        if (outcome.participant) {
+            printer_->add(ids_[index], *outcome.participant);
+            streams_.out.flush();
+        }
+    }
+
     render::Format format_;
     const std::vector<std::string>& ids_;
     const Streams& streams_;
     Progress& progress_;
-    render::JsonSequence array_;
+    std::unique_ptr<ParticipantPrinter> printer_;
+    FailOnTally fail_on_;
     std::map<std::size_t, Outcome> pending_;
     std::size_t next_ = 0;
     std::optional<std::pair<std::size_t, Error>> first_error_;
-    std::size_t breached_ = 0;
     std::size_t not_requested_ = 0;
-    bool csv_header_written_ = false;
-    std::size_t tables_printed_ = 0;
 };
 
 } // namespace
 
-Status run_get_many(const GetOptions& options, const Glance& glance, render::Format format,
+Status run_get_many(const GetOptions& options, const Glance& glance,
                     const std::vector<std::string>& participant_ids, Session& session,
                     const Streams& streams) {
-    api::RequestContext base_context;
-    base_context.kind = options.meeting ? api::EventKind::Meeting : api::EventKind::Webinar;
-    base_context.type = options.type == "past" ? api::QosType::Past : api::QosType::Live;
-    base_context.event_id = options.event_id;
-    base_context.static_token = !session.refreshable();
-
-    Progress progress(streams.err, show_progress(options.pacing), participant_ids.size());
-    Printer printer(options, glance, format, participant_ids, streams, progress);
+    Progress progress(streams.err, show_progress(options.pacing, streams), participant_ids.size());
+    ManyPrinter printer(options, glance, participant_ids, streams, progress);
     http::Batch batch(session.pacer(), options.pacing.concurrency, session.log());
     batch.on_tick(std::chrono::milliseconds(200), [&progress] { progress.tick(); });
 
     // Each participant: one request, a second one after a 401 with a fresh
     // token, then its outcome to the printer.
     std::function<void(std::size_t, bool)> submit = [&](std::size_t index, bool after_401) {
-        api::RequestContext context = base_context;
-        context.participant_id = participant_ids[index];
+        api::RequestContext context = options.target.context(participant_ids[index]);
+        context.static_token = !session.refreshable();
         http::Request request = session.request(
-            api::participant_qos_url(session.base_url(), context.kind, context.event_id,
-                                     context.participant_id, context.type));
+            options.target.participant_url(session.base_url(), context.participant_id));
         const std::string sent_with = request.bearer_token;
         batch.add(std::move(request), session.policy(),
                   [&, index, after_401, context, sent_with](Result<http::Response> response) {

@@ -1,228 +1,205 @@
+#include <algorithm>
 #include <set>
 
-#include "zoomqos/api/response.hpp"
-#include "zoomqos/api/url.hpp"
 #include "zoomqos/model/mapper.hpp"
-#include "zoomqos/render/many.hpp"
-#include "zoomqos/render/render.hpp"
-#include "zoomqos/render/summary.hpp"
-#include "zoomqos/term/terminal.hpp"
 
-#include "commands.hpp"
+#include "command.hpp"
+#include "glance.hpp"
+#include "printer.hpp"
 #include "progress.hpp"
 #include "session.hpp"
+#include "target.hpp"
 
+// `zoomqos list`: every participant of an event, page by page, each page
+// printed as it arrives.
 namespace zoomqos::cli {
-
-void add_page_options(CLI::App& command, ListOptions& options) {
-    command
-        .add_option("--page-size", options.page_size,
-                    "Participants per request (Zoom documents at most 10)")
-        ->check(CLI::Range(1, 300))
-        ->type_name("N")
-        ->capture_default_str();
-    command.add_option("--limit", options.limit, "Stop after N participants")
-        ->check(CLI::Range(1LL, 1LL << 40U))
-        ->type_name("N");
-}
-
-CLI::App* add_list_command(CLI::App& app, ListOptions& options) {
-    GetOptions& common = options.common;
-    CLI::App* list = app.add_subcommand(
-        "list", "Show every participant's QoS for a webinar or meeting, page by page");
-    list->add_option("WEBINAR", common.event_id,
-                     "Webinar ID, or webinar instance UUID (with --meeting: a meeting)")
-        ->required();
-    add_event_options(*list, common);
-    add_page_options(*list, options);
-    add_glance_options(*list, common, false);
-    add_pacing_options(*list, common.pacing, false);
-    add_connection_options(*list, common.connection);
-    list->footer("Output is printed page by page as it arrives.\n"
-                 "Examples:\n"
-                 "  zoomqos list 81234567890 --type past\n"
-                 "  zoomqos list 81234567890 --type past -o ndjson | jq -c "
-                 "'select(.audio_input.latency_ms > 150)'\n");
-    return list;
-}
 
 namespace {
 
-// Writes the participants of each page as the page arrives.
-class ListPrinter {
+struct ListOptions {
+    EventTarget target;
+    render::Format format = render::Format::Table;
+    PageOptions pages;
+    GlanceOptions glance;
+    PacingOptions pacing;
+    ConnectionOptions connection;
+};
+
+// Each page's body as received, one per line: pages stay apart.
+void print_raw_page(std::ostream& out, const std::string& body) {
+    out << body;
+    if (body.empty() || body.back() != '\n') {
+        out << '\n';
+    }
+}
+
+// Walks the pages: each needs the previous page's next_page_token, so they
+// are read one after another.
+class PageWalk {
 public:
-    ListPrinter(const ListOptions& options, const Glance& glance, render::Format format,
-                const Streams& streams)
-        : options_(options), glance_(glance), format_(format), streams_(streams) {
-        const auto env = term::environment_from_process();
-        utf8_ = term::utf8_locale(env);
-    }
+    PageWalk(const ListOptions& options, const Glance& glance, Session& session,
+             const Streams& streams)
+        : options_(options), session_(session), streams_(streams),
+          progress_(streams.err, show_progress(options.pacing, streams), std::nullopt),
+          printer_(
+              make_printer(options.format, Collection::Listing, options.target, glance, streams)),
+          fail_on_(glance, streams.err) {}
 
-    // Before the first participant: what only the first page tells.
-    void begin(std::optional<long long> total_records) {
-        const GetOptions& common = options_.common;
-        if (format_ == render::Format::Json) {
-            model::Json head = model::Json::object();
-            head[common.meeting ? "meeting_id" : "webinar_id"] = common.event_id;
-            head["type"] = common.type;
-            head["total_records"] =
-                total_records ? model::Json(*total_records) : model::Json(nullptr);
-            json_.emplace(streams_.out, std::move(head));
-        } else if (format_ == render::Format::Csv) {
-            render::csv_header(streams_.out);
-        } else if (format_ == render::Format::Table) {
-            streams_.out << render::summary_row_header() << '\n';
+    Status run() {
+        for (;;) {
+            auto page = next_page();
+            if (!page) {
+                printer_->finish();
+                return std::move(page).error();
+            }
+            if (!*page) {
+                break; // the last page, or --limit reached
+            }
+            if (!streams_.out) {
+                return Ok{}; // stdout closed (| head): cli::run ends quietly
+            }
         }
-    }
-
-    void add(const model::Participant& participant) {
-        const GetOptions& common = options_.common;
-        render::Subject subject;
-        subject.event_key = common.meeting ? "meeting_id" : "webinar_id";
-        subject.event_id = common.event_id;
-        subject.participant_id = participant.id.value_or("");
-        switch (format_) {
-        case render::Format::Json:
-            json_->add(participant_json(common, glance_, participant));
-            break;
-        case render::Format::Ndjson:
-            render::ndjson(streams_.out, subject, participant);
-            break;
-        case render::Format::Csv:
-            render::csv_rows(streams_.out, subject, participant);
-            break;
-        case render::Format::Table:
-            streams_.out << render::summary_row(participant, glance_.thresholds, utf8_) << '\n';
-            break;
-        case render::Format::Raw:
-            break;
+        printer_->finish();
+        progress_.clear();
+        if (session_.log() != nullptr) {
+            *session_.log() << "* " << printed_ << " participants; " << session_.pacer().summary()
+                            << "\n";
         }
-    }
-
-    void finish() {
-        if (json_) {
-            json_->close();
-        }
-        streams_.out.flush();
+        return fail_on_.status(static_cast<std::size_t>(printed_));
     }
 
 private:
-    const ListOptions& options_;
-    const Glance& glance_;
-    render::Format format_;
-    const Streams& streams_;
-    std::optional<render::JsonSequence> json_; // from the first page on
-    bool utf8_ = true;
-};
-
-} // namespace
-
-Status run_list(const ListOptions& options, const Streams& streams) {
-    const GetOptions& common = options.common;
-    auto plan = check_run_options(common);
-    if (!plan) {
-        return std::move(plan).error();
-    }
-    const render::Format* format = &plan->format;
-    const Glance* glance = &plan->glance;
-    auto opened = Session::open(common.connection, common.pacing.rate, streams.err);
-    if (!opened) {
-        return std::move(opened).error();
-    }
-    Session& session = **opened;
-
-    api::RequestContext context;
-    context.kind = common.meeting ? api::EventKind::Meeting : api::EventKind::Webinar;
-    context.type = common.type == "past" ? api::QosType::Past : api::QosType::Live;
-    context.event_id = common.event_id;
-
-    Progress progress(streams.err, show_progress(common.pacing), std::nullopt);
-    ListPrinter printer(options, *glance, *format, streams);
-    std::string page_token;
-    std::set<std::string> tokens_seen;
-    long long printed = 0;
-    std::size_t breached = 0;
-    bool first_page = true;
-    for (;;) {
-        context.next_page = !page_token.empty();
+    // Fetches and prints one page; false when there is no next one.
+    Result<bool> next_page() {
+        api::RequestContext context = options_.target.context();
+        context.next_page = !page_token_.empty();
         const std::string url =
-            api::participants_qos_url(session.base_url(), context.kind, context.event_id,
-                                      context.type, options.page_size, page_token);
-        auto response = session.get(url, context);
-        progress.clear();
+            options_.target.page_url(session_.base_url(), options_.pages.page_size, page_token_);
+        auto response = session_.get(url, context);
+        progress_.clear();
         if (!response) {
-            printer.finish();
             return std::move(response).error();
         }
-        if (*format == render::Format::Raw) {
-            // Each page's body as received, one per line: pages stay apart.
-            streams.out << response->body;
-            if (response->body.empty() || response->body.back() != '\n') {
-                streams.out << '\n';
-            }
+        if (options_.format == render::Format::Raw) {
+            print_raw_page(streams_.out, response->body);
         }
         auto page = model::parse_page(response->body);
         if (!page) {
-            printer.finish();
             Error error = std::move(page).error();
             error.http_status = response->status;
             error.hint = "-o raw prints the pages as received";
             return error;
         }
-        if (first_page) {
-            first_page = false;
-            if (page->total_records) {
-                const long long total = options.limit
-                                            ? std::min(*options.limit, *page->total_records)
-                                            : *page->total_records;
-                progress.set_total(static_cast<std::size_t>(std::max(0LL, total)));
-            }
-            printer.begin(page->total_records);
+        if (first_page_) {
+            first_page_ = false;
+            begin(page->total_records);
         }
-        std::size_t this_page = 0;
-        for (const model::Participant& participant : page->participants) {
-            if (options.limit && printed >= *options.limit) {
-                break;
-            }
-            printer.add(participant);
-            ++printed;
-            ++this_page;
-            if (glance->fail_on &&
-                !check_fail_on(*glance, participant, streams.err,
-                               "participant " + participant.id.value_or("?") + ": ")) {
-                ++breached;
-            }
+        print(page->participants);
+        if (page->next_page_token.empty() || limit_reached()) {
+            return false;
         }
-        streams.out.flush();
-        progress.advance(this_page);
-        progress.tick();
-        if (!streams.out) {
-            return Ok{}; // stdout closed (| head): cli::run ends quietly
-        }
-        if (page->next_page_token.empty() || (options.limit && printed >= *options.limit)) {
-            break;
-        }
-        if (!tokens_seen.insert(page->next_page_token).second) {
-            printer.finish();
+        if (!tokens_seen_.insert(page->next_page_token).second) {
             Error error = make_error(ErrorKind::InvalidResponse,
                                      "Zoom sent a next_page_token it had sent before; stopping "
                                      "rather than looping");
             error.hint = "the participants printed so far are complete up to this page";
             return error;
         }
-        page_token = page->next_page_token;
+        page_token_ = page->next_page_token;
+        return true;
     }
-    printer.finish();
-    progress.clear();
-    if (session.log() != nullptr) {
-        *session.log() << "* " << printed << " participants; " << session.pacer().summary() << "\n";
+
+    void begin(std::optional<long long> total_records) {
+        if (total_records) {
+            const long long total = options_.pages.limit
+                                        ? std::min(*options_.pages.limit, *total_records)
+                                        : *total_records;
+            progress_.set_total(static_cast<std::size_t>(std::max(0LL, total)));
+        }
+        if (options_.format != render::Format::Raw) {
+            printer_->begin(total_records);
+        }
     }
-    if (breached > 0) {
-        return make_error(ErrorKind::Threshold, std::to_string(breached) + " of " +
-                                                    std::to_string(printed) +
-                                                    " participants breached --fail-on rules");
+
+    void print(const std::vector<model::Participant>& participants) {
+        std::size_t this_page = 0;
+        for (const model::Participant& participant : participants) {
+            if (limit_reached()) {
+                break;
+            }
+            if (options_.format != render::Format::Raw) {
+                printer_->add(participant.id.value_or(""), participant);
+            }
+            ++printed_;
+            ++this_page;
+            fail_on_.judge(participant, participant.id.value_or("?"));
+        }
+        streams_.out.flush();
+        progress_.advance(this_page);
+        progress_.tick();
     }
-    return Ok{};
+
+    bool limit_reached() const { return options_.pages.limit && printed_ >= *options_.pages.limit; }
+
+    const ListOptions& options_;
+    Session& session_;
+    const Streams& streams_;
+    Progress progress_;
+    std::unique_ptr<ParticipantPrinter> printer_;
+    FailOnTally fail_on_;
+    std::string page_token_;
+    std::set<std::string> tokens_seen_;
+    long long printed_ = 0;
+    bool first_page_ = true;
+};
+
+class ListCommand : public Command {
+public:
+    CLI::App* add_to(CLI::App& app) override {
+        CLI::App* list = app.add_subcommand(
+            "list", "Show every participant's QoS for a webinar or meeting, page by page");
+        add_event_argument(*list, options_.target);
+        add_event_options(*list, options_.target);
+        add_output_option(*list, options_.format, kParticipantOutput);
+        add_page_options(*list, options_.pages);
+        add_glance_options(*list, options_.glance, false);
+        add_pacing_options(*list, options_.pacing, false);
+        add_connection_options(*list, options_.connection);
+        list->footer("Output is printed page by page as it arrives.\n"
+                     "Examples:\n"
+                     "  zoomqos list 81234567890 --type past\n"
+                     "  zoomqos list 81234567890 --type past -o ndjson | jq -c "
+                     "'select(.audio_input.latency_ms > 150)'\n" +
+                     exit_codes_help());
+        return list;
+    }
+
+    ConnectionOptions& connection() override { return options_.connection; }
+
+    Status run(const Streams& streams) override {
+        if (auto status = check_before_session(options_.target, options_.connection); !status) {
+            return status;
+        }
+        auto glance = resolve_glance(options_.glance, options_.format, options_.target.type);
+        if (!glance) {
+            return std::move(glance).error();
+        }
+        auto session = Session::open(options_.connection, options_.pacing.rate, streams.err);
+        if (!session) {
+            return std::move(session).error();
+        }
+        PageWalk walk(options_, *glance, **session, streams);
+        return walk.run();
+    }
+
+private:
+    ListOptions options_;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_list_command() {
+    return std::make_unique<ListCommand>();
 }
 
 } // namespace zoomqos::cli

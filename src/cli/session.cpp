@@ -1,6 +1,78 @@
 #include "session.hpp"
 
+#include <cstdlib>
+
+#include "zoomqos/api/url.hpp"
+#include "zoomqos/auth/cache.hpp"
+
 namespace zoomqos::cli {
+
+namespace {
+
+std::string source_of(const ConnectionOptions& options, const char* name) {
+    const config::Setting* setting = config::find_setting(options.settings, name);
+    return setting != nullptr ? setting->source.describe() : "default";
+}
+
+} // namespace
+
+Result<auth::Credentials> resolve_run_credentials(const ConnectionOptions& options) {
+    auth::S2SInputs inputs;
+    inputs.account_id = options.account_id;
+    inputs.client_id = options.client_id;
+    inputs.client_secret = options.client_secret;
+    inputs.account_id_source = source_of(options, "account-id");
+    inputs.client_id_source = source_of(options, "client-id");
+    inputs.secret_source = source_of(options, "client-secret");
+    if (inputs.secret_source == "flag" && options.client_secret_file) {
+        inputs.secret_source = "--client-secret-file " + *options.client_secret_file;
+    }
+    auto credentials =
+        auth::resolve_credentials(options.token_file, std::getenv("ZOOM_ACCESS_TOKEN"), inputs);
+    if (credentials && !credentials->static_token) {
+        // Only checked when it is used: a static token needs no OAuth URL.
+        auto oauth_url =
+            api::validate_base_url(options.oauth_url, setting_origin(options, "oauth-url"));
+        if (!oauth_url) {
+            return std::move(oauth_url).error();
+        }
+        credentials->s2s.oauth_url = std::move(oauth_url).value();
+    }
+    return credentials;
+}
+
+auth::TokenProviderOptions token_provider_options(const ConnectionOptions& options) {
+    auth::TokenProviderOptions provider;
+    provider.cache_directory =
+        auth::cache_directory(std::getenv("XDG_CACHE_HOME"), std::getenv("HOME"));
+    provider.use_cache = !options.no_cache;
+    provider.retry = retry_policy(options);
+    provider.timeout =
+        std::chrono::milliseconds(static_cast<long long>(options.timeout_seconds * 1000.0));
+    return provider;
+}
+
+Result<std::string> api_base_url(const ConnectionOptions& options, const auth::AccessToken& token) {
+    if (!options.api_url_given && token.minted && !token.minted->api_url.empty()) {
+        std::string url = token.minted->api_url;
+        while (!url.empty() && url.back() == '/') {
+            url.pop_back();
+        }
+        return api::validate_base_url(url + "/v2", "the api_url of the token response");
+    }
+    return api::validate_base_url(options.api_url, setting_origin(options, "api-url"));
+}
+
+Status check_before_session(const EventTarget& target, const ConnectionOptions& options) {
+    if (auto status = target.check(); !status) {
+        return status;
+    }
+    if (auto base = api::validate_base_url(options.api_url, setting_origin(options, "api-url"));
+        !base) {
+        return std::move(base).error();
+    }
+    return Ok{};
+}
 
 Session::Session(const ConnectionOptions& options, double rate, auth::Credentials credentials,
                  std::ostream* log)

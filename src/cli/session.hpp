@@ -11,12 +11,25 @@
 #include "zoomqos/http/pacer.hpp"
 #include "zoomqos/http/retry.hpp"
 
-#include "commands.hpp"
+#include "options.hpp"
+#include "target.hpp"
 
 // What every command that talks to Zoom sets up before its first request,
 // in one place: the credential, the HTTP client, the token (cached, minted or
 // static), the API base URL and the pacer that --rate sets for the run.
 namespace zoomqos::cli {
+
+// The credential this run uses: --token-file > ZOOM_ACCESS_TOKEN > S2S OAuth.
+Result<auth::Credentials> resolve_run_credentials(const ConnectionOptions& options);
+auth::TokenProviderOptions token_provider_options(const ConnectionOptions& options);
+
+// The API base: the one the user set, else the token response's api_url
+// (regional accounts) + "/v2", else the default.
+Result<std::string> api_base_url(const ConnectionOptions& options, const auth::AccessToken& token);
+
+// What a command checks before any credential is used (usage errors): the
+// event ID, and the API URL (a token's api_url may replace it later).
+Status check_before_session(const EventTarget& target, const ConnectionOptions& options);
 
 class Session {
 public:

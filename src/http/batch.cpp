@@ -8,6 +8,8 @@
 
 #include <curl/curl.h>
 
+#include "zoomqos/process/interrupt.hpp"
+
 #include "transfer.hpp"
 
 namespace zoomqos::http {
@@ -237,7 +239,7 @@ Status Batch::run() {
     }
     Clock::time_point next_tick = Clock::now() + self.tick_interval;
     while (!self.fresh.empty() || !self.parked.empty() || !self.in_flight.empty()) {
-        if (interrupted()) {
+        if (process::interrupted()) {
             self.abort_all();
             return make_error(ErrorKind::Network, "interrupted");
         }

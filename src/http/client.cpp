@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -10,38 +9,13 @@
 
 #include <curl/curl.h>
 
+#include "zoomqos/process/interrupt.hpp"
 #include "zoomqos/version.hpp"
 
 #include "text.hpp"
 #include "transfer.hpp"
 
 namespace zoomqos::http {
-
-namespace {
-
-volatile std::sig_atomic_t g_interrupted = 0;
-
-extern "C" void on_sigint(int /*signal*/) {
-    g_interrupted = 1;
-}
-
-} // namespace
-
-void install_interrupt_handler() {
-    struct sigaction previous {};
-    if (sigaction(SIGINT, nullptr, &previous) == 0 && previous.sa_handler == SIG_IGN) {
-        return; // started in the background by a shell: Ctrl-C is not ours
-    }
-    struct sigaction action {};
-    action.sa_handler = on_sigint;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0; // no SA_RESTART: a blocking poll returns at once
-    sigaction(SIGINT, &action, nullptr);
-}
-
-bool interrupted() noexcept {
-    return g_interrupted != 0;
-}
 
 std::chrono::seconds default_low_speed_time(std::chrono::milliseconds timeout) {
     return std::clamp(std::chrono::duration_cast<std::chrono::seconds>(timeout / 3),
@@ -88,7 +62,7 @@ Result<Response> Client::perform(const Request& request) {
 
 Result<Response> Client::perform(const Request& request, Failure& failure) {
     failure = Failure::Permanent;
-    if (interrupted()) {
+    if (process::interrupted()) {
         failure = Failure::Interrupted;
         return make_error(ErrorKind::Network, "interrupted");
     }

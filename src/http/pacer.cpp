@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "zoomqos/http/client.hpp"
+#include "zoomqos/process/interrupt.hpp"
 
 namespace zoomqos::http {
 
@@ -52,7 +53,7 @@ void Pacer::retried() {
 
 bool Pacer::wait_to_start() {
     for (;;) {
-        if (interrupted()) {
+        if (process::interrupted()) {
             return false;
         }
         const Clock::time_point now = Clock::now();

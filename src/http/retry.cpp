@@ -10,6 +10,8 @@
 #include <sstream>
 #include <thread>
 
+#include "zoomqos/process/interrupt.hpp"
+
 #include "text.hpp"
 
 namespace zoomqos::http {
@@ -199,7 +201,7 @@ Result<Response> stop_with(Result<Response> outcome, int attempts, std::string n
 bool interruptible_sleep(milliseconds wait) {
     // Small slices so that Ctrl-C ends a long Retry-After wait promptly.
     const auto end = std::chrono::steady_clock::now() + wait;
-    while (!interrupted()) {
+    while (!process::interrupted()) {
         const auto now = std::chrono::steady_clock::now();
         if (now >= end) {
             return true;

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "zoomqos/process/interrupt.hpp"
+
 #include "text.hpp"
 
 namespace zoomqos::http::detail {
@@ -17,7 +19,7 @@ constexpr long kConnectTimeoutMs = 10'000;
 // when a signal interrupts its poll): a non-zero return aborts the transfer.
 int on_progress(void* /*user*/, curl_off_t /*dltotal*/, curl_off_t /*dlnow*/,
                 curl_off_t /*ultotal*/, curl_off_t /*ulnow*/) {
-    return interrupted() ? 1 : 0;
+    return process::interrupted() ? 1 : 0;
 }
 
 // libcurl reads CURL_CA_BUNDLE only in the curl tool, and with a built-in

@@ -20,14 +20,9 @@ enum class Method { Get, Post };
 
 // Why a transfer failed, for the retry policy: a failure that may be repeated
 // safely (refused, reset, timed out, empty reply, partial body), one that
-// would fail the same way again (DNS, TLS, size cap), or Ctrl-C.
+// would fail the same way again (DNS, TLS, size cap), or an interrupt
+// (process/interrupt.hpp: every transfer and wait polls it).
 enum class Failure { None, Retryable, Permanent, Interrupted };
-
-// SIGINT sets a flag that every transfer and every retry wait polls, so that
-// Ctrl-C ends a request promptly instead of killing the process mid-write.
-// Installed once by cli::run; a SIGINT the parent ignores stays ignored.
-void install_interrupt_handler();
-bool interrupted() noexcept;
 
 struct BasicAuth {
     std::string user;

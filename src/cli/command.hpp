@@ -1,0 +1,49 @@
+#pragma once
+
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "zoomqos/errors.hpp"
+
+#include "options.hpp"
+#include "streams.hpp"
+
+// A subcommand: one file that registers its options (assembled from the
+// shared groups in options.hpp, target.hpp, glance.hpp) and runs from them.
+// Adding one is a new file and a line in app.cpp's command table.
+namespace zoomqos::cli {
+
+class Command {
+public:
+    Command() = default;
+    virtual ~Command() = default;
+    Command(const Command&) = delete;
+    Command& operator=(const Command&) = delete;
+    Command(Command&&) = delete;
+    Command& operator=(Command&&) = delete;
+
+    // Registers the subcommand on `app`; returns the one that runs (the
+    // leaf: `status` of `auth status`), so run() can tell it was chosen.
+    virtual CLI::App* add_to(CLI::App& app) = 0;
+    // The options resolve_settings() completes after parsing, from the
+    // environment and the config file.
+    virtual ConnectionOptions& connection() = 0;
+    virtual Status run(const Streams& streams) = 0;
+};
+
+std::unique_ptr<Command> make_get_command();
+std::unique_ptr<Command> make_list_command();
+std::unique_ptr<Command> make_auth_status_command();
+std::unique_ptr<Command> make_config_show_command();
+
+// After parsing: fills the options of `command` that no flag set from the
+// environment, then from the config file (flags > env > config > defaults),
+// records each setting's source in options.settings and resolves the client
+// secret. Unknown keys and malformed files are usage errors naming file and
+// line. Warns on `err` about a config file with a secret that others can read
+// (settings.cpp).
+Status resolve_settings(const CLI::App& app, CLI::App& command, ConnectionOptions& options,
+                        std::ostream& err);
+
+} // namespace zoomqos::cli

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "zoomqos/api/url.hpp"
+#include "zoomqos/errors.hpp"
+#include "zoomqos/model/qos.hpp"
+#include "zoomqos/quality/rules.hpp"
+#include "zoomqos/render/render.hpp"
+
+// Reading QoS at a glance: thresholds that mark values, --fail-on rules that
+// make a run exit 8, the JSON breaches annotation and --watch's interval.
+namespace zoomqos::cli {
+
+struct GlanceOptions {
+    bool samples = false;               // the per-sample table instead of the summary
+    std::string thresholds;             // rules changing the default thresholds
+    std::optional<std::string> fail_on; // rules that make the run exit 8
+    bool annotate = false;              // -o json: a "breaches" array
+    std::optional<double> watch_seconds;
+};
+
+// --thresholds, --fail-on, --annotate; with `one_participant` also
+// --samples and --watch (get).
+void add_glance_options(CLI::App& command, GlanceOptions& options, bool one_participant);
+
+// What those options resolve to, checked against each other, the output
+// format and the event type before any request (a bad combination or rule is
+// a usage error).
+struct Glance {
+    std::vector<quality::Rule> thresholds;
+    std::optional<std::vector<quality::Rule>> fail_on;
+    std::optional<std::chrono::milliseconds> watch_interval;
+    bool samples = false;
+    bool annotate = false;
+};
+Result<Glance> resolve_glance(const GlanceOptions& options, render::Format format,
+                              api::QosType type);
+
+// The participant as typed JSON, with a "breaches" array under --annotate.
+model::Json participant_json(const Glance& glance, const model::Participant& participant);
+
+// With --fail-on: lists every breached rule on `err`, each line after
+// "breach: " starting with `who` ("participant 123: " when there are many),
+// and returns a Threshold error (exit 8); Ok otherwise.
+Status check_fail_on(const Glance& glance, const model::Participant& participant, std::ostream& err,
+                     const std::string& who = "");
+
+// --fail-on over many participants: each judged as it is printed, one exit
+// status at the end ("3 of 200 participants breached --fail-on rules").
+class FailOnTally {
+public:
+    FailOnTally(const Glance& glance, std::ostream& err) : glance_(glance), err_(err) {}
+
+    void judge(const model::Participant& participant, const std::string& participant_id);
+    Status status(std::size_t participants) const;
+
+private:
+    const Glance& glance_;
+    std::ostream& err_;
+    std::size_t breached_ = 0;
+};
+
+} // namespace zoomqos::cli

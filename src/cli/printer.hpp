@@ -1,0 +1,46 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "zoomqos/model/qos.hpp"
+#include "zoomqos/render/render.hpp"
+
+#include "glance.hpp"
+#include "streams.hpp"
+#include "target.hpp"
+
+// Where participants go, whatever fetched them: `get` with one participant,
+// `get` with many, `list` page by page. The format decides how each is
+// written; the collection decides what surrounds them (one JSON document, an
+// array, list's object; summary blocks or one row each).
+namespace zoomqos::cli {
+
+enum class Collection {
+    One,     // get with one participant
+    Many,    // get with several: blocks / a JSON array, in the order added
+    Listing, // list: one summary row each / {"webinar_id", ..., "participants": [...]}
+};
+
+class ParticipantPrinter {
+public:
+    ParticipantPrinter() = default;
+    virtual ~ParticipantPrinter() = default;
+    ParticipantPrinter(const ParticipantPrinter&) = delete;
+    ParticipantPrinter& operator=(const ParticipantPrinter&) = delete;
+    ParticipantPrinter(ParticipantPrinter&&) = delete;
+    ParticipantPrinter& operator=(ParticipantPrinter&&) = delete;
+
+    // Before the first participant: what only list's first page tells.
+    virtual void begin(std::optional<long long> total_records) = 0;
+    virtual void add(const std::string& participant_id, const model::Participant& participant) = 0;
+    // Closes what begin() opened (a JSON document stays valid JSON). Once.
+    virtual void finish() = 0;
+};
+
+// A printer for every format but raw (which prints bodies, not participants).
+std::unique_ptr<ParticipantPrinter> make_printer(render::Format format, Collection collection,
+                                                 const EventTarget& target, const Glance& glance,
+                                                 const Streams& streams);
+
+} // namespace zoomqos::cli
