@@ -249,6 +249,41 @@ run_zoomqos_env() {
     fi
 }
 
+# signal_after SIGNAL SECONDS [ENV_ARGS... --] ARGS...: starts zoomqos in the
+# background, sends SIGNAL (INT, TERM, HUP) after SECONDS, and records the exit
+# code in LAST_EXIT and in LAST_ELAPSED how long zoomqos took to end after the
+# signal. Stdin is /dev/null.
+signal_after() {
+    local signal=$1 delay=$2
+    shift 2
+    local env_args=()
+    if [[ " $* " == *" -- "* ]]; then
+        while [[ "$1" != -- ]]; do
+            env_args+=("$1")
+            shift
+        done
+        shift
+    fi
+    LAST_CMD="zoomqos $(printf '%q ' "$@")(SIG$signal after $delay s)"
+    [[ ${#env_args[@]} -eq 0 ]] || LAST_CMD="env ${env_args[*]} $LAST_CMD"
+    # A background job of a script starts with SIGINT ignored; env restores
+    # the default so that zoomqos handles it as under a terminal. timeout(1)
+    # passes the signal on, and ends a zoomqos that ignores it (exit 124).
+    timeout 30 env --default-signal=INT "${env_args[@]}" "$ZOOMQOS" "$@" \
+        >"$OUT" 2>"$ERR" </dev/null &
+    local pid=$!
+    sleep "$delay"
+    local sent
+    sent=$(date +%s%N)
+    kill -"$signal" "$pid"
+    LAST_EXIT=0
+    wait "$pid" || LAST_EXIT=$?
+    LAST_ELAPSED=$(awk -v a="$sent" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+    if [[ "$LAST_EXIT" -eq 124 ]]; then
+        fail "zoomqos did not finish within 30 s"
+    fi
+}
+
 expect_exit() {
     [[ "$LAST_EXIT" == "$1" ]] || fail "expected exit code $1, got $LAST_EXIT"
     CHECKS=$((CHECKS + 1))

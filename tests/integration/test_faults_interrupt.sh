@@ -8,28 +8,9 @@ start_mock --quiet
 W=81234567890
 P=16778240
 
-# interrupt_after SECONDS ARGS...: starts zoomqos, sends SIGINT after SECONDS,
-# and records the exit code and how long it took to end after the signal.
-interrupt_after() {
-    local delay=$1
-    shift
-    LAST_CMD="zoomqos $* (SIGINT after $delay s)"
-    # A background job of a script starts with SIGINT ignored; env restores
-    # the default so that zoomqos handles it as under a terminal.
-    env --default-signal=INT "$ZOOMQOS" "$@" >"$OUT" 2>"$ERR" </dev/null &
-    local pid=$!
-    sleep "$delay"
-    local sent
-    sent=$(date +%s%N)
-    kill -INT "$pid"
-    LAST_EXIT=0
-    wait "$pid" || LAST_EXIT=$?
-    LAST_ELAPSED=$(awk -v a="$sent" -v b="$(date +%s%N)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-}
-
 # --- during a 30 s Retry-After wait
 mock_faults '{"status": 429, "headers": {"Retry-After": "30"}, "count": "forever"}'
-interrupt_after 0.5 get "$W" "$P" --type past
+signal_after INT 0.5 get "$W" "$P" --type past
 expect_exit 130
 expect_elapsed_below 1
 expect_stdout_lines 0
@@ -38,7 +19,7 @@ expect_requests 1
 
 # --- during a transfer that stalls after the headers
 mock_faults '{"stall": true, "count": "forever"}'
-interrupt_after 0.5 get "$W" "$P" --type past --timeout 20
+signal_after INT 0.5 get "$W" "$P" --type past --timeout 20
 expect_exit 130
 expect_elapsed_below 1
 expect_stdout_lines 0
@@ -46,7 +27,7 @@ expect_requests 1
 
 # --- many participants, each transfer stalled, on one multi handle
 mock_faults '{"stall": true, "count": "forever"}'
-interrupt_after 0.5 get "$W" "$P" 16779264 16780288 --type past --timeout 20 -o ndjson
+signal_after INT 0.5 get "$W" "$P" 16779264 16780288 --type past --timeout 20 -o ndjson
 expect_exit 130
 expect_elapsed_below 1
 expect_stdout_lines 0
@@ -54,7 +35,7 @@ expect_requests 3
 
 # --- a list walk whose page stalls
 mock_faults '{"stall": true, "count": "forever"}'
-interrupt_after 0.5 list "$W" --type past --timeout 20
+signal_after INT 0.5 list "$W" --type past --timeout 20
 expect_exit 130
 expect_elapsed_below 1
 expect_requests 1

@@ -29,12 +29,8 @@ check "one header" test "$(grep -c '^TIME (UTC)' "$OUT")" -eq 1
 # Ctrl-C ends the watch with exit 0. After 1.5 s only the samples of the
 # first two polls exist: the data advanced between polls.
 mock_reset
-LC_ALL=C.UTF-8 ZOOMQOS_WATCH_MIN_SECONDS=1 "$ZOOMQOS" get "$W" "$P" --watch 1 -o ndjson >"$OUT" 2>"$ERR" &
-pid=$!
-sleep 1.5
-kill -INT "$pid"
-status=0
-wait "$pid" || status=$?
+signal_after INT 1.5 ZOOMQOS_WATCH_MIN_SECONDS=1 -- get "$W" "$P" --watch 1 -o ndjson
+status=$LAST_EXIT
 check "SIGINT ends --watch with exit 0 (got $status)" test "$status" -eq 0
 lines=$(wc -l <"$OUT")
 check "what was seen before Ctrl-C was printed, and only that ($lines lines)" test "$lines" -ge 1 -a "$lines" -lt 4
