@@ -15,7 +15,7 @@ expect_exit 0
 expect_stdout_jq '.user_qos | length > 0'
 expect_requests 2
 expect_stderr_contains "* retry 1/3 in 1.0 s after HTTP 429 (Retry-After)"
-check "waited about a second" awk -v t="$LAST_ELAPSED" 'BEGIN { exit !(t >= 0.9 && t < 3) }'
+check "waited about a second" awk -v t="$LAST_ELAPSED" 'BEGIN { exit !(t >= 0.9 && t < 10) }'
 
 # --- 429 then 200, Retry-After as an HTTP-date in the past and an ISO date in the past
 mock_faults '[{"status": 429, "headers": {"Retry-After": "Sun, 06 Nov 1994 08:49:37 GMT"}},
@@ -26,13 +26,19 @@ expect_requests 3
 expect_stderr_contains "in 0.0 s after HTTP 429 (Retry-After)"
 expect_elapsed_below 2
 
-# --- an HTTP-date 1-2 s ahead is waited out too
-when=$(LC_ALL=C date -u -d '+2 seconds' '+%a, %d %b %Y %H:%M:%S GMT')
+# --- an HTTP-date ahead is waited out too. The date has whole seconds and
+# zoomqos may start late on a busy machine, so the wait it announces is
+# checked against the date, and the run's length against that wait.
+when=$(LC_ALL=C date -u -d '+4 seconds' '+%a, %d %b %Y %H:%M:%S GMT')
 mock_faults "{\"status\": 429, \"headers\": {\"Retry-After\": \"$when\"}}"
-run_zoomqos get "$W" "$P" --type past -o json
+run_zoomqos get "$W" "$P" --type past -o json -v
 expect_exit 0
 expect_requests 2
-check "waited for the HTTP-date" awk -v t="$LAST_ELAPSED" 'BEGIN { exit !(t >= 0.9) }'
+wait_s=$(sed -n 's/^\* retry 1\/3 in \([0-9.]*\) s after HTTP 429 (Retry-After)$/\1/p' "$ERR")
+check "announced a wait until the HTTP-date ($wait_s s)" \
+    awk -v w="$wait_s" 'BEGIN { exit !(w != "" && w > 0.5 && w <= 4.05) }'
+check "waited what it announced (${LAST_ELAPSED} s)" \
+    awk -v t="$LAST_ELAPSED" -v w="$wait_s" 'BEGIN { exit !(t >= w - 0.05) }'
 
 # --- Daily-limit: exit 5 at once, with the reset time in local time
 mock_faults '{"status": 429, "count": "forever", "body": "{\"code\": 429, \"message\": \"You have reached the maximum daily rate limit for this API.\"}",
