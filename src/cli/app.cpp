@@ -7,9 +7,11 @@
 #include <cstring>
 #include <iostream>
 #include <optional>
+#include <string_view>
 
 #include "zoomqos/http/client.hpp"
 #include "zoomqos/process/interrupt.hpp"
+#include "zoomqos/term/width.hpp"
 #include "zoomqos/version.hpp"
 
 #include "command.hpp"
@@ -38,10 +40,27 @@ std::string command_path(const CLI::App* command) {
     return "zoomqos" + path;
 }
 
+// What was typed (or pasted) may be quoted in a message: control characters
+// are made harmless and a long value is cut, line by line (a --fail-on error
+// points at the bad character on its second line).
+std::string harmless(std::string_view message) {
+    constexpr std::size_t kMaxLine = 300;
+    std::string result;
+    std::size_t start = 0;
+    while (start == 0 || start < message.size()) {
+        const std::size_t end = std::min(message.find('\n', start), message.size());
+        const std::string_view line = message.substr(start, end - start);
+        result += term::printable(line.substr(0, kMaxLine), "?");
+        result += line.size() > kMaxLine ? "...\n" : "\n";
+        start = end + 1;
+    }
+    return result;
+}
+
 // CLI11's messages are one line; ours add how to get help. Usage errors exit 2
 // whatever CLI11 would have returned.
 int usage_error(const std::string& message, const CLI::App* command, std::ostream& err) {
-    err << "zoomqos: error: " << message << "\n";
+    err << "zoomqos: error: " << harmless(message);
     err << "Run '" << command_path(command) << " --help' for usage.\n";
     return exit_code(ErrorKind::Usage);
 }
@@ -57,6 +76,7 @@ const CLI::App* deepest_subcommand(const CLI::App& app) {
 // its exit code returned.
 std::optional<int> parse(CLI::App& app, std::vector<std::string> args, const Streams& streams) {
     const bool no_arguments = args.empty();
+    const std::string first = no_arguments ? std::string() : args.front();
     std::reverse(args.begin(), args.end()); // CLI11 takes them last first
     try {
         app.parse(args);
@@ -76,6 +96,11 @@ std::optional<int> parse(CLI::App& app, std::vector<std::string> args, const Str
         if (no_arguments) {
             streams.err << app.help();
             return exit_code(ErrorKind::Usage);
+        }
+        // A mistyped command (`zoomqos lsit`) is left over as an extra word,
+        // and CLI11 would only say that a command is required.
+        if (deepest_subcommand(app) == &app && !first.starts_with('-')) {
+            return usage_error("unknown command '" + first + "'", &app, streams.err);
         }
         return usage_error(error.what(), deepest_subcommand(app), streams.err);
     }
