@@ -132,6 +132,17 @@ Status run_chosen(const CLI::App& app, const std::vector<std::unique_ptr<Command
 
 } // namespace
 
+CLI::App* command_group(CLI::App& app, const std::string& name, const std::string& description) {
+    for (CLI::App* existing : app.get_subcommands({})) {
+        if (existing->get_name() == name) {
+            return existing;
+        }
+    }
+    CLI::App* group = app.add_subcommand(name, description);
+    group->require_subcommand(1);
+    return group;
+}
+
 int run(const std::vector<std::string>& args, const Streams& streams) {
     CLI::App app{"Zoom webinar and meeting participant QoS from the command line", "zoomqos"};
     app.set_version_flag("--version", std::string("zoomqos ") + kVersion + " (commit " +

@@ -40,11 +40,12 @@ std::vector<std::string> split_scopes(const std::string& scope) {
 class AuthStatusCommand : public Command {
 public:
     CLI::App* add_to(CLI::App& app) override {
-        CLI::App* auth = app.add_subcommand("auth", "Check credentials");
-        auth->require_subcommand(1);
-        CLI::App* status = auth->add_subcommand(
-            "status", "Say where credentials come from, get a token (from the cache or minted) and "
-                      "show its expiry, API URL and scopes; exit 3 when it cannot read QoS");
+        CLI::App* status =
+            command_group(app, "auth", "Check credentials")
+                ->add_subcommand(
+                    "status",
+                    "Say where credentials come from, get a token (from the cache or minted) and "
+                    "show its expiry, API URL and scopes; exit 3 when it cannot read QoS");
         add_output_option(*status, format_,
                           OutputChoice{{render::Format::Table, render::Format::Json}});
         add_connection_options(*status, connection_);

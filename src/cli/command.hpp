@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -31,6 +32,11 @@ public:
     virtual ConnectionOptions& connection() = 0;
     virtual Status run(const Streams& streams) = 0;
 };
+
+// The parent of a two-word command ("auth" of `auth status`), made by the
+// first command that names it and shared by the others. It only groups: one
+// of its subcommands must follow.
+CLI::App* command_group(CLI::App& app, const std::string& name, const std::string& description);
 
 std::unique_ptr<Command> make_get_command();
 std::unique_ptr<Command> make_list_command();

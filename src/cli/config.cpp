@@ -14,11 +14,9 @@ namespace {
 class ConfigShowCommand : public Command {
 public:
     CLI::App* add_to(CLI::App& app) override {
-        CLI::App* config = app.add_subcommand("config", "Inspect the configuration");
-        config->require_subcommand(1);
-        CLI::App* show = config->add_subcommand(
-            "show",
-            "Print each resolved setting and where it comes from (flag, env, config, default)");
+        CLI::App* show = command_group(app, "config", "Inspect the configuration")
+                             ->add_subcommand("show", "Print each resolved setting and where it "
+                                                      "comes from (flag, env, config, default)");
         // The union of get's and list's option groups, so that each setting
         // shows its value and source as those commands would resolve it.
         add_event_options(*show, target_);

@@ -53,10 +53,8 @@ public:
     ConnectionOptions& connection() override { return options_.connection; }
 
     Status run(const Streams& streams) override {
-        if (auto status = check_before_session(options_.target, options_.connection); !status) {
-            return status;
-        }
-        auto glance = resolve_glance(options_.glance, options_.format, options_.target.type);
+        auto glance = check_before_session(options_.target, options_.connection, options_.glance,
+                                           options_.format);
         if (!glance) {
             return std::move(glance).error();
         }

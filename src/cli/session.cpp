@@ -63,15 +63,16 @@ Result<std::string> api_base_url(const ConnectionOptions& options, const auth::A
     return api::validate_base_url(options.api_url, setting_origin(options, "api-url"));
 }
 
-Status check_before_session(const EventTarget& target, const ConnectionOptions& options) {
+Result<Glance> check_before_session(const EventTarget& target, const ConnectionOptions& options,
+                                    const GlanceOptions& glance, render::Format format) {
     if (auto status = target.check(); !status) {
-        return status;
+        return std::move(status).error();
     }
     if (auto base = api::validate_base_url(options.api_url, setting_origin(options, "api-url"));
         !base) {
         return std::move(base).error();
     }
-    return Ok{};
+    return resolve_glance(glance, format, target.type);
 }
 
 Session::Session(const ConnectionOptions& options, double rate, auth::Credentials credentials,
