@@ -7,6 +7,7 @@
 #include "zoomqos/text/text.hpp"
 
 #include "command.hpp"
+#include "event_command.hpp"
 #include "printer.hpp"
 #include "watch.hpp"
 
@@ -26,71 +27,48 @@ Result<model::Participant> parse_response(const http::Response& response) {
     return participant;
 }
 
-class GetCommand : public Command {
+class GetCommand : public EventCommand {
 public:
     CLI::App* add_to(CLI::App& app) override {
         CLI::App* get =
-            app.add_subcommand("get", "Show participants' QoS for a webinar or meeting");
-        add_event_argument(*get, options_.target);
-        get->add_option("PARTICIPANT", options_.participant_ids,
+            add_event_command(app, "get", "Show participants' QoS for a webinar or meeting");
+        get->add_option("PARTICIPANT", participant_arguments_,
                         "Participant IDs; '-' reads them from stdin, one per line ('#' comments "
                         "and blank lines skipped)")
             ->required();
-        add_event_options(*get, options_.target);
-        add_output_option(*get, options_.format, kParticipantOutput);
-        add_glance_options(*get, options_.glance, true);
-        add_pacing_options(*get, options_.pacing, true);
-        add_connection_options(*get, options_.connection);
-        get->footer("Examples:\n"
-                    "  zoomqos get 81234567890 16778240 --type past\n"
-                    "  zoomqos get 81234567890 16778240 --type past --json | jq '.user_qos[0]'\n"
-                    "  zoomqos get 81234567890 16778240 16779264 --type past -o csv > qos.csv\n"
-                    "  cut -f1 ids.txt | zoomqos get 81234567890 - --type past -o ndjson\n" +
-                    exit_codes_help());
+        add_shared_options(
+            *get, true, true,
+            "Examples:\n"
+            "  zoomqos get 81234567890 16778240 --type past\n"
+            "  zoomqos get 81234567890 16778240 --type past --json | jq '.user_qos[0]'\n"
+            "  zoomqos get 81234567890 16778240 16779264 --type past -o csv > qos.csv\n"
+            "  cut -f1 ids.txt | zoomqos get 81234567890 - --type past -o ndjson\n");
         return get;
     }
 
-    ConnectionOptions& connection() override { return options_.connection; }
-
-    Status run(const Streams& streams) override {
-        auto glance = check_before_session(options_.target, options_.connection, options_.glance,
-                                           options_.format);
-        if (!glance) {
-            return std::move(glance).error();
-        }
-        auto ids = read_participant_ids(options_.participant_ids, streams.in);
+private:
+    Status check(const Glance& glance, const Streams& streams) override {
+        auto ids = read_participant_ids(participant_arguments_, streams.in);
         if (!ids) {
             return std::move(ids).error();
         }
-        const bool many = ids->size() > 1 || options_.participant_ids.front() == "-";
-        if (auto status = check_many(many, *glance); !status) {
-            return status;
-        }
-        // Ctrl-C is how a watch ends: from here on it is no interruption.
-        std::optional<process::QuietInterrupt> quiet;
-        if (glance->watch_interval) {
-            quiet.emplace();
-        }
-        auto opened = Session::open(options_.connection, options_.pacing.rate, streams.err);
-        if (!opened) {
-            return std::move(opened).error();
-        }
-        if (many) {
-            return run_get_many(options_, *glance, *ids, **opened, streams);
-        }
-        return run_one(*glance, ids->front(), **opened, streams);
-    }
-
-private:
-    Status check_many(bool many, const Glance& glance) const {
-        if (many && glance.watch_interval) {
+        participant_ids_ = std::move(*ids);
+        many_ = participant_ids_.size() > 1 || participant_arguments_.front() == "-";
+        if (many_ && glance.watch_interval) {
             return make_error(ErrorKind::Usage, "--watch follows one participant");
         }
-        if (many && options_.format == render::Format::Raw) {
+        if (many_ && options_.format == render::Format::Raw) {
             return make_error(ErrorKind::Usage,
                               "-o raw prints one response body as received: give one participant");
         }
         return Ok{};
+    }
+
+    Status run_in(Session& session, const Glance& glance, const Streams& streams) override {
+        if (many_) {
+            return run_get_many(options_, glance, participant_ids_, session, streams);
+        }
+        return run_one(glance, participant_ids_.front(), session, streams);
     }
 
     Status run_one(const Glance& glance, const std::string& participant_id, Session& session,
@@ -135,7 +113,10 @@ private:
         return check_fail_on(glance, *participant, streams.err);
     }
 
-    GetOptions options_;
+    // As given: IDs, and "-" for IDs read from stdin.
+    std::vector<std::string> participant_arguments_;
+    std::vector<std::string> participant_ids_;
+    bool many_ = false;
 };
 
 } // namespace

@@ -25,7 +25,7 @@ struct Outcome {
 // before it are done). Failures are told as they happen.
 class ManyPrinter {
 public:
-    ManyPrinter(const GetOptions& options, const Glance& glance,
+    ManyPrinter(const EventOptions& options, const Glance& glance,
                 const std::vector<std::string>& ids, const Streams& streams, Progress& progress)
         : format_(options.format), ids_(ids), streams_(streams), progress_(progress),
           printer_(make_printer(options.format, Collection::Many, options.target, glance, streams)),
@@ -121,7 +121,7 @@ private:
 
 } // namespace
 
-Status run_get_many(const GetOptions& options, const Glance& glance,
+Status run_get_many(const EventOptions& options, const Glance& glance,
                     const std::vector<std::string>& participant_ids, Session& session,
                     const Streams& streams) {
     Progress progress(streams.err, show_progress(options.pacing, streams), participant_ids.size());

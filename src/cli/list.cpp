@@ -4,6 +4,7 @@
 #include "zoomqos/model/mapper.hpp"
 
 #include "command.hpp"
+#include "event_command.hpp"
 #include "glance.hpp"
 #include "printer.hpp"
 #include "progress.hpp"
@@ -15,15 +16,6 @@
 namespace zoomqos::cli {
 
 namespace {
-
-struct ListOptions {
-    EventTarget target;
-    render::Format format = render::Format::Table;
-    PageOptions pages;
-    GlanceOptions glance;
-    PacingOptions pacing;
-    ConnectionOptions connection;
-};
 
 // Each page's body as received, one per line: pages stay apart.
 void print_raw_page(std::ostream& out, const std::string& body) {
@@ -37,9 +29,9 @@ void print_raw_page(std::ostream& out, const std::string& body) {
 // are read one after another.
 class PageWalk {
 public:
-    PageWalk(const ListOptions& options, const Glance& glance, Session& session,
-             const Streams& streams)
-        : options_(options), session_(session), streams_(streams),
+    PageWalk(const EventOptions& options, const PageOptions& pages, const Glance& glance,
+             Session& session, const Streams& streams)
+        : options_(options), pages_(pages), session_(session), streams_(streams),
           progress_(streams.err, show_progress(options.pacing, streams), std::nullopt),
           printer_(
               make_printer(options.format, Collection::Listing, options.target, glance, streams)),
@@ -74,7 +66,7 @@ private:
         api::RequestContext context = options_.target.context();
         context.next_page = !page_token_.empty();
         const std::string url =
-            options_.target.page_url(session_.base_url(), options_.pages.page_size, page_token_);
+            options_.target.page_url(session_.base_url(), pages_.page_size, page_token_);
         auto response = session_.get(url, context);
         progress_.clear();
         if (!response) {
@@ -111,9 +103,8 @@ private:
 
     void begin(std::optional<long long> total_records) {
         if (total_records) {
-            const long long total = options_.pages.limit
-                                        ? std::min(*options_.pages.limit, *total_records)
-                                        : *total_records;
+            const long long total =
+                pages_.limit ? std::min(*pages_.limit, *total_records) : *total_records;
             progress_.set_total(static_cast<std::size_t>(std::max(0LL, total)));
         }
         if (options_.format != render::Format::Raw) {
@@ -139,9 +130,10 @@ private:
         progress_.tick();
     }
 
-    bool limit_reached() const { return options_.pages.limit && printed_ >= *options_.pages.limit; }
+    bool limit_reached() const { return pages_.limit && printed_ >= *pages_.limit; }
 
-    const ListOptions& options_;
+    const EventOptions& options_;
+    const PageOptions& pages_;
     Session& session_;
     const Streams& streams_;
     Progress progress_;
@@ -153,45 +145,30 @@ private:
     bool first_page_ = true;
 };
 
-class ListCommand : public Command {
+class ListCommand : public EventCommand {
 public:
     CLI::App* add_to(CLI::App& app) override {
-        CLI::App* list = app.add_subcommand(
-            "list", "Show every participant's QoS for a webinar or meeting, page by page");
-        add_event_argument(*list, options_.target);
-        add_event_options(*list, options_.target);
-        add_output_option(*list, options_.format, kParticipantOutput);
-        add_page_options(*list, options_.pages);
-        add_glance_options(*list, options_.glance, false);
-        add_pacing_options(*list, options_.pacing, false);
-        add_connection_options(*list, options_.connection);
-        list->footer("Output is printed page by page as it arrives.\n"
-                     "Examples:\n"
-                     "  zoomqos list 81234567890 --type past\n"
-                     "  zoomqos list 81234567890 --type past -o ndjson | jq -c "
-                     "'select(.audio_input.latency_ms > 150)'\n" +
-                     exit_codes_help());
+        CLI::App* list = add_event_command(
+            app, "list", "Show every participant's QoS for a webinar or meeting, page by page");
+        add_page_options(*list, pages_);
+        add_shared_options(*list, false, false,
+                           "Output is printed page by page as it arrives.\n"
+                           "Examples:\n"
+                           "  zoomqos list 81234567890 --type past\n"
+                           "  zoomqos list 81234567890 --type past -o ndjson | jq -c "
+                           "'select(.audio_input.latency_ms > 150)'\n");
         return list;
     }
 
-    ConnectionOptions& connection() override { return options_.connection; }
+private:
+    Status check(const Glance& /*glance*/, const Streams& /*streams*/) override { return Ok{}; }
 
-    Status run(const Streams& streams) override {
-        auto glance = check_before_session(options_.target, options_.connection, options_.glance,
-                                           options_.format);
-        if (!glance) {
-            return std::move(glance).error();
-        }
-        auto session = Session::open(options_.connection, options_.pacing.rate, streams.err);
-        if (!session) {
-            return std::move(session).error();
-        }
-        PageWalk walk(options_, *glance, **session, streams);
+    Status run_in(Session& session, const Glance& glance, const Streams& streams) override {
+        PageWalk walk(options_, pages_, glance, session, streams);
         return walk.run();
     }
 
-private:
-    ListOptions options_;
+    PageOptions pages_;
 };
 
 } // namespace

@@ -63,18 +63,6 @@ Result<std::string> api_base_url(const ConnectionOptions& options, const auth::A
     return api::validate_base_url(options.api_url, setting_origin(options, "api-url"));
 }
 
-Result<Glance> check_before_session(const EventTarget& target, const ConnectionOptions& options,
-                                    const GlanceOptions& glance, render::Format format) {
-    if (auto status = target.check(); !status) {
-        return std::move(status).error();
-    }
-    if (auto base = api::validate_base_url(options.api_url, setting_origin(options, "api-url"));
-        !base) {
-        return std::move(base).error();
-    }
-    return resolve_glance(glance, format, target.type);
-}
-
 Session::Session(const ConnectionOptions& options, double rate, auth::Credentials credentials,
                  std::ostream* log)
     : log_(log), client_(log),

@@ -11,7 +11,6 @@
 #include "zoomqos/http/pacer.hpp"
 #include "zoomqos/http/retry.hpp"
 
-#include "glance.hpp"
 #include "options.hpp"
 #include "target.hpp"
 
@@ -27,12 +26,6 @@ auth::TokenProviderOptions token_provider_options(const ConnectionOptions& optio
 // The API base: the one the user set, else the token response's api_url
 // (regional accounts) + "/v2", else the default.
 Result<std::string> api_base_url(const ConnectionOptions& options, const auth::AccessToken& token);
-
-// What an event command checks before any credential is used (usage errors):
-// the event ID, the API URL (a token's api_url may replace it later), and the
-// glance options against the output format and event type; what they resolve to.
-Result<Glance> check_before_session(const EventTarget& target, const ConnectionOptions& options,
-                                    const GlanceOptions& glance, render::Format format);
 
 class Session {
 public:

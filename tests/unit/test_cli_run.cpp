@@ -186,7 +186,7 @@ TEST_CASE("An interrupted run exits 128 + the signal and says so", "[cli][run]")
     }
 }
 
-TEST_CASE("A mistyped command is named; what was typed is shown harmless", "[cli][run]") {
+TEST_CASE("A mistyped command is named, and what was typed is shown harmless", "[cli][run]") {
     const Run result = run({"lsit", "81234567890"});
     CHECK(result.exit == 2);
     CHECK(result.err ==

@@ -1,0 +1,68 @@
+#include "event_command.hpp"
+
+#include <optional>
+
+#include "zoomqos/api/url.hpp"
+#include "zoomqos/process/interrupt.hpp"
+
+namespace zoomqos::cli {
+
+namespace {
+
+// What an event command checks before any credential is used (usage errors):
+// the event ID, the API URL (a token's api_url may replace it later), and the
+// glance options against the output format and event type; what they resolve to.
+Result<Glance> check_before_session(const EventTarget& target, const ConnectionOptions& options,
+                                    const GlanceOptions& glance, render::Format format) {
+    if (auto status = target.check(); !status) {
+        return std::move(status).error();
+    }
+    if (auto base = api::validate_base_url(options.api_url, setting_origin(options, "api-url"));
+        !base) {
+        return std::move(base).error();
+    }
+    return resolve_glance(glance, format, target.type);
+}
+
+} // namespace
+
+CLI::App* EventCommand::add_event_command(CLI::App& app, const std::string& name,
+                                          const std::string& description) {
+    CLI::App* command = app.add_subcommand(name, description);
+    add_event_argument(*command, options_.target);
+    return command;
+}
+
+void EventCommand::add_shared_options(CLI::App& command, bool one_participant, bool concurrent,
+                                      const std::string& examples) {
+    add_event_options(command, options_.target);
+    add_output_option(command, options_.format, kParticipantOutput);
+    add_glance_options(command, options_.glance, one_participant);
+    add_pacing_options(command, options_.pacing, concurrent);
+    add_connection_options(command, options_.connection);
+    command.footer(examples + exit_codes_help());
+}
+
+Status EventCommand::run(const Streams& streams) {
+    auto glance = check_before_session(options_.target, options_.connection, options_.glance,
+                                       options_.format);
+    if (!glance) {
+        return std::move(glance).error();
+    }
+    if (auto status = check(*glance, streams); !status) {
+        return status;
+    }
+    // Ctrl-C is how a watch ends: from here on it is no interruption, even
+    // while the token is minted or the first answer awaited.
+    std::optional<process::QuietInterrupt> quiet;
+    if (glance->watch_interval) {
+        quiet.emplace();
+    }
+    auto session = Session::open(options_.connection, options_.pacing.rate, streams.err);
+    if (!session) {
+        return std::move(session).error();
+    }
+    return run_in(**session, *glance, streams);
+}
+
+} // namespace zoomqos::cli

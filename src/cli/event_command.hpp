@@ -1,0 +1,54 @@
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "zoomqos/errors.hpp"
+#include "zoomqos/render/render.hpp"
+
+#include "command.hpp"
+#include "glance.hpp"
+#include "options.hpp"
+#include "session.hpp"
+#include "streams.hpp"
+#include "target.hpp"
+
+// A command about one event's participants (get, list). The base registers
+// the event and the option groups they share, checks them before any
+// credential is used (usage errors, exit 2), opens the session and hands it
+// to the command; the command adds what only it takes and does the rest.
+namespace zoomqos::cli {
+
+struct EventOptions {
+    EventTarget target;
+    render::Format format = render::Format::Table;
+    GlanceOptions glance;
+    PacingOptions pacing;
+    ConnectionOptions connection;
+};
+
+class EventCommand : public Command {
+public:
+    ConnectionOptions& connection() final { return options_.connection; }
+    Status run(const Streams& streams) final;
+
+protected:
+    // The subcommand with its WEBINAR argument; the command adds its own
+    // arguments and options, then add_shared_options().
+    CLI::App* add_event_command(CLI::App& app, const std::string& name,
+                                const std::string& description);
+    // --type, --meeting, -o, the glance, pacing and connection groups, and a
+    // footer of `examples` and the exit codes. `one_participant`: get's
+    // --samples and --watch; `concurrent`: --concurrency.
+    void add_shared_options(CLI::App& command, bool one_participant, bool concurrent,
+                            const std::string& examples);
+
+    // Usage checks of the command's own arguments, before the session opens.
+    virtual Status check(const Glance& glance, const Streams& streams) = 0;
+    virtual Status run_in(Session& session, const Glance& glance, const Streams& streams) = 0;
+
+    EventOptions options_;
+};
+
+} // namespace zoomqos::cli
