@@ -2,9 +2,8 @@
 
 #include <array>
 #include <charconv>
-#include <memory>
 
-#include <curl/curl.h>
+#include "zoomqos/http/url.hpp"
 
 namespace zoomqos::api {
 
@@ -13,25 +12,6 @@ namespace {
 bool is_unreserved(unsigned char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
            c == '.' || c == '_' || c == '~';
-}
-
-struct UrlDeleter {
-    void operator()(CURLU* url) const noexcept { curl_url_cleanup(url); }
-};
-struct CurlStringDeleter {
-    void operator()(char* text) const noexcept { curl_free(text); }
-};
-using UrlHandle = std::unique_ptr<CURLU, UrlDeleter>;
-using CurlString = std::unique_ptr<char, CurlStringDeleter>;
-
-// The part of a parsed URL, or nullopt when it is absent.
-std::optional<std::string> url_part(CURLU* url, CURLUPart part) {
-    char* raw = nullptr;
-    if (curl_url_get(url, part, &raw, 0) != CURLUE_OK || raw == nullptr) {
-        return std::nullopt;
-    }
-    CurlString owned(raw);
-    return std::string(owned.get());
 }
 
 bool is_ipv4_loopback(std::string_view host) {
@@ -113,30 +93,29 @@ Result<std::string> validate_base_url(std::string_view url, std::string_view wha
     if (url.empty()) {
         return usage("empty URL");
     }
-    UrlHandle handle(curl_url());
-    if (!handle) {
-        return make_error(ErrorKind::Internal, "out of memory");
-    }
     const std::string text(url);
-    // Without CURLU_DEFAULT_SCHEME a URL with no scheme is refused, which is
-    // what we want: "api.zoom.us/v2" is a mistake, not a shorthand.
-    if (curl_url_set(handle.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK) {
+    // parse_url never assumes a scheme, which is what we want: "api.zoom.us/v2"
+    // is a mistake, not a shorthand.
+    auto parsed = http::parse_url(url);
+    if (!parsed) {
+        if (parsed.error().kind != ErrorKind::Usage) {
+            return parsed.error();
+        }
         return usage("not a valid URL: '" + text + "'");
     }
-    const auto scheme = url_part(handle.get(), CURLUPART_SCHEME).value_or("");
-    const auto host = url_part(handle.get(), CURLUPART_HOST).value_or("");
-    if (scheme != "https" && scheme != "http") {
-        return usage("unsupported scheme '" + scheme + "' (use https://)");
+    const http::ParsedUrl& parts = *parsed;
+    if (parts.scheme != "https" && parts.scheme != "http") {
+        return usage("unsupported scheme '" + parts.scheme + "' (use https://)");
     }
-    if (scheme == "http" && !is_loopback_host(host)) {
-        return usage("refusing plain http:// to '" + host +
+    if (parts.scheme == "http" && !is_loopback_host(parts.host)) {
+        return usage("refusing plain http:// to '" + parts.host +
                      "': the access token would travel unencrypted (use https://; http:// is "
                      "allowed only for 127.0.0.1, localhost and ::1)");
     }
-    if (url_part(handle.get(), CURLUPART_USER) || url_part(handle.get(), CURLUPART_PASSWORD)) {
+    if (parts.user || parts.password) {
         return usage("credentials in the URL are not allowed");
     }
-    if (url_part(handle.get(), CURLUPART_QUERY) || url_part(handle.get(), CURLUPART_FRAGMENT)) {
+    if (parts.query || parts.fragment) {
         return usage("the URL must not have a query or fragment: '" + text + "'");
     }
     std::string base = text;

@@ -268,35 +268,46 @@ constexpr std::size_t kColumns = 8;
 constexpr std::size_t kSpark = 7;
 using Line = std::array<Cell, kColumns>;
 
-Line stream_line(const model::Participant& p, const std::string& name,
-                 const SummaryOptions& options, const Glyphs& glyphs) {
+// What the summary shows of one stream, over the samples in which it carried data.
+struct StreamFigures {
     Stats bitrate, latency, jitter, avg_loss, max_loss, fps;
-    std::optional<model::Resolution> res_low, res_high;
+    std::optional<model::Resolution> res_low, res_high; // by area
     bool video = false;
+};
+
+StreamFigures stream_figures(const model::Participant& p, const std::string& name) {
+    StreamFigures f;
     for (const model::Sample& sample : p.user_qos) {
         const model::Stream* s = sample.find_stream(name);
         if (s == nullptr || !s->has_data()) {
             continue;
         }
-        video = video || s->video_like;
-        bitrate.add(s->bitrate_kbps);
-        latency.add(s->latency_ms);
-        jitter.add(s->jitter_ms);
-        avg_loss.add(s->avg_loss_pct);
-        max_loss.add(s->max_loss_pct);
-        fps.add(quality::stream_value(*s, Metric::Fps));
+        f.video = f.video || s->video_like;
+        f.bitrate.add(s->bitrate_kbps);
+        f.latency.add(s->latency_ms);
+        f.jitter.add(s->jitter_ms);
+        f.avg_loss.add(s->avg_loss_pct);
+        f.max_loss.add(s->max_loss_pct);
+        f.fps.add(quality::stream_value(*s, Metric::Fps));
         if (s->resolution && s->resolution->width > 0 && s->resolution->height > 0) {
             const auto area = [](const model::Resolution& r) {
                 return r.width * r.height;
             };
-            if (!res_low || area(*s->resolution) < area(*res_low)) {
-                res_low = s->resolution;
+            if (!f.res_low || area(*s->resolution) < area(*f.res_low)) {
+                f.res_low = s->resolution;
             }
-            if (!res_high || area(*s->resolution) > area(*res_high)) {
-                res_high = s->resolution;
+            if (!f.res_high || area(*s->resolution) > area(*f.res_high)) {
+                f.res_high = s->resolution;
             }
         }
     }
+    return f;
+}
+
+Line stream_line(const model::Participant& p, const std::string& name,
+                 const SummaryOptions& options, const Glyphs& glyphs) {
+    const auto [bitrate, latency, jitter, avg_loss, max_loss, fps, res_low, res_high, video] =
+        stream_figures(p, name);
     const auto& rules = options.thresholds;
     Line line;
     line[0] = {{label_of(name), Mark::None}};
@@ -368,6 +379,133 @@ std::string cpu_line(const model::Participant& p, const SummaryOptions& options,
          Mark::None},
     };
     return painter.painted(cell);
+}
+
+void no_data_note(std::ostream& out, const model::Participant& p) {
+    out << (p.user_qos.empty() ? "No QoS samples" : "No QoS data in the samples")
+        << " (Zoom returns data only while the participant sends or receives media).\n";
+}
+
+constexpr std::size_t kHeadingLines = 2;
+
+// The column names, then what each pair of numbers is and the time span the
+// sparklines cover.
+std::vector<Line> heading_lines(const model::Participant& p, const Glyphs& glyphs) {
+    const std::string first = quality::short_time(p.user_qos.front().date_time);
+    const std::string last = quality::short_time(p.user_qos.back().date_time);
+    Line titles{{{{"STREAM"}},
+                 {{"KBPS"}},
+                 {{"LATENCY ms"}},
+                 {{"JITTER ms"}},
+                 {{"LOSS %"}},
+                 {{"RESOLUTION"}},
+                 {{"FPS"}},
+                 {{"LATENCY"}}}};
+    Line subtitles{{{},
+                    {{"avg/min"}},
+                    {{"avg/max"}},
+                    {{"avg/max"}},
+                    {{"avg/max"}},
+                    {},
+                    {},
+                    {{range(first, last, glyphs)}}}};
+    return {titles, subtitles};
+}
+
+// The widest cell of each column before the sparkline, which takes the room left.
+std::array<std::size_t, kColumns> column_widths(const std::vector<Line>& lines,
+                                                const Painter& painter) {
+    std::array<std::size_t, kColumns> widths{};
+    for (const Line& line : lines) {
+        for (std::size_t i = 0; i < kSpark; ++i) {
+            widths[i] = std::max(widths[i], term::display_width(painter.plain(line[i])));
+        }
+    }
+    return widths;
+}
+
+std::size_t sparkline_room(const std::array<std::size_t, kColumns>& widths, std::size_t width) {
+    std::size_t used = 0;
+    for (std::size_t i = 0; i < kSpark; ++i) {
+        used += widths[i] + kGap.size();
+    }
+    return width > used ? width - used : 0;
+}
+
+// One stream's latency over the samples, scaled so that the latency limit (or
+// the highest value, if higher) is the top block.
+Cell latency_sparkline(const model::Participant& p, const std::string& name,
+                       const SummaryOptions& options, std::size_t room) {
+    std::vector<std::optional<double>> series;
+    for (const model::Sample& sample : p.user_qos) {
+        const model::Stream* s = sample.find_stream(name);
+        series.push_back(s != nullptr ? quality::stream_value(*s, Metric::Latency) : std::nullopt);
+    }
+    double top = latency_limit(options.thresholds, name).value_or(0);
+    for (const auto& v : series) {
+        top = std::max(top, v.value_or(0));
+    }
+    return {{sparkline(series, room, top, options.utf8)}};
+}
+
+std::string table_row(const Line& line, const std::array<std::size_t, kColumns>& widths,
+                      std::size_t room, const Painter& painter) {
+    std::string row;
+    for (std::size_t i = 0; i < kColumns; ++i) {
+        if (i == kSpark && room == 0) {
+            break;
+        }
+        const std::string plain = painter.plain(line[i]);
+        const std::size_t pad =
+            i == kSpark ? 0 : widths[i] - std::min(widths[i], term::display_width(plain));
+        // Names left, numbers right, so that magnitudes line up.
+        const bool left = i == 0 || i == kSpark;
+        if (i > 0) {
+            row += kGap;
+        }
+        if (!left) {
+            row.append(pad, ' ');
+        }
+        row += painter.painted(line[i]);
+        if (left) {
+            row.append(pad, ' ');
+        }
+    }
+    row.erase(row.find_last_not_of(' ') + 1);
+    return row;
+}
+
+// The headings and one line per stream; returns the width of the label
+// column, which the cpu row lines up with.
+std::size_t stream_table(std::ostream& out, const model::Participant& p,
+                         const std::vector<std::string>& names, const SummaryOptions& options,
+                         const Painter& painter) {
+    std::vector<Line> lines = heading_lines(p, painter.glyphs());
+    for (const std::string& name : names) {
+        lines.push_back(stream_line(p, name, options, painter.glyphs()));
+    }
+    const auto widths = column_widths(lines, painter);
+    const std::size_t room = sparkline_room(widths, options.width);
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        Line& line = lines[l];
+        if (l < kHeadingLines) {
+            if (term::display_width(painter.plain(line[kSpark])) > room) {
+                line[kSpark] = {}; // a heading wider than the sparklines would break the width
+            }
+        } else if (room > 0) {
+            line[kSpark] = latency_sparkline(p, names[l - kHeadingLines], options, room);
+        }
+        out << table_row(line, widths, room, painter) << '\n';
+    }
+    return widths[0];
+}
+
+void cpu_row(std::ostream& out, const model::Participant& p, const SummaryOptions& options,
+             const Painter& painter, std::size_t label_width) {
+    const std::string cpu = cpu_line(p, options, painter);
+    if (!cpu.empty()) {
+        out << term::pad_right("cpu", label_width) << kGap << cpu << '\n';
+    }
 }
 
 } // namespace
@@ -458,94 +596,14 @@ std::string summary_row(const model::Participant& participant,
 void summary(std::ostream& out, const model::Participant& participant,
              const SummaryOptions& options) {
     const Painter painter(options);
-    const Glyphs& g = painter.glyphs();
-    participant_block(out, participant, g);
+    participant_block(out, participant, painter.glyphs());
     out << '\n';
     const auto names = shown_streams(participant);
     if (participant.user_qos.empty() || names.empty()) {
-        out << (participant.user_qos.empty() ? "No QoS samples" : "No QoS data in the samples")
-            << " (Zoom returns data only while the participant sends or receives media).\n";
+        no_data_note(out, participant);
     } else {
-        const std::string first = quality::short_time(participant.user_qos.front().date_time);
-        const std::string last = quality::short_time(participant.user_qos.back().date_time);
-        Line head1{{{{"STREAM"}},
-                    {{"KBPS"}},
-                    {{"LATENCY ms"}},
-                    {{"JITTER ms"}},
-                    {{"LOSS %"}},
-                    {{"RESOLUTION"}},
-                    {{"FPS"}},
-                    {{"LATENCY"}}}};
-        Line head2{{{},
-                    {{"avg/min"}},
-                    {{"avg/max"}},
-                    {{"avg/max"}},
-                    {{"avg/max"}},
-                    {},
-                    {},
-                    {{range(first, last, g)}}}};
-        std::vector<Line> lines{head1, head2};
-        for (const std::string& name : names) {
-            lines.push_back(stream_line(participant, name, options, g));
-        }
-        std::array<std::size_t, kColumns> widths{};
-        for (const Line& line : lines) {
-            for (std::size_t i = 0; i < kSpark; ++i) {
-                widths[i] = std::max(widths[i], term::display_width(painter.plain(line[i])));
-            }
-        }
-        std::size_t used = 0;
-        for (std::size_t i = 0; i < kSpark; ++i) {
-            used += widths[i] + kGap.size();
-        }
-        const std::size_t room = options.width > used ? options.width - used : 0;
-        for (std::size_t l = 0; l < lines.size(); ++l) {
-            Line& line = lines[l];
-            if (l < 2 && term::display_width(painter.plain(line[kSpark])) > room) {
-                line[kSpark] = {}; // a heading wider than the sparklines would break the width
-            }
-            if (l >= 2 && room > 0) {
-                const std::string& name = names[l - 2];
-                std::vector<std::optional<double>> series;
-                for (const model::Sample& sample : participant.user_qos) {
-                    const model::Stream* s = sample.find_stream(name);
-                    series.push_back(s != nullptr ? quality::stream_value(*s, Metric::Latency)
-                                                  : std::nullopt);
-                }
-                double top = latency_limit(options.thresholds, name).value_or(0);
-                for (const auto& v : series) {
-                    top = std::max(top, v.value_or(0));
-                }
-                line[kSpark] = {{sparkline(series, room, top, options.utf8)}};
-            }
-            std::string row;
-            for (std::size_t i = 0; i < kColumns; ++i) {
-                if (i == kSpark && room == 0) {
-                    break;
-                }
-                const std::string plain = painter.plain(line[i]);
-                const std::size_t pad =
-                    i == kSpark ? 0 : widths[i] - std::min(widths[i], term::display_width(plain));
-                // Names left, numbers right, so that magnitudes line up.
-                const bool left = i == 0 || i == kSpark;
-                if (i > 0) {
-                    row += kGap;
-                }
-                if (!left) {
-                    row.append(pad, ' ');
-                }
-                row += painter.painted(line[i]);
-                if (left) {
-                    row.append(pad, ' ');
-                }
-            }
-            row.erase(row.find_last_not_of(' ') + 1);
-            out << row << '\n';
-        }
-        const std::string cpu = cpu_line(participant, options, painter);
-        if (!cpu.empty()) {
-            out << term::pad_right("cpu", widths[0]) << kGap << cpu << '\n';
-        }
+        const std::size_t label_width = stream_table(out, participant, names, options, painter);
+        cpu_row(out, participant, options, painter, label_width);
     }
     out << '\n' << "Verdict: " << verdict(participant, options.thresholds) << '\n';
 }

@@ -282,6 +282,31 @@ std::string format_row(const Row& row, const std::array<std::size_t, kColumnCoun
     return line;
 }
 
+Row header_row(bool short_times) {
+    Row header;
+    for (std::size_t i = 0; i < kColumnCount; ++i) {
+        header.cells[i] = kColumns[i].header;
+    }
+    // Without the date the trailing "Z" goes too; the header keeps the zone.
+    if (short_times) {
+        header.cells[kTime] = "TIME (UTC)";
+    }
+    return header;
+}
+
+// The widest cell of each column; the cpu row's free text counts for none.
+std::array<std::size_t, kColumnCount> column_widths(const std::vector<Row>& rows) {
+    std::array<std::size_t, kColumnCount> widths{};
+    for (const Row& row : rows) {
+        for (std::size_t i = 0; i < kColumnCount; ++i) {
+            if (!(row.spans && i >= kFirstValue)) {
+                widths[i] = std::max(widths[i], term::display_width(row.cells[i]));
+            }
+        }
+    }
+    return widths;
+}
+
 } // namespace
 
 void table(std::ostream& out, const Subject& /*subject*/, const Participant& participant,
@@ -310,15 +335,7 @@ void table(std::ostream& out, const Subject& /*subject*/, const Participant& par
     }
 
     const bool short_times = times_fit_one_date(shown);
-    Row header;
-    for (std::size_t i = 0; i < kColumnCount; ++i) {
-        header.cells[i] = kColumns[i].header;
-    }
-    // Without the date the trailing "Z" goes too; the header keeps the zone.
-    if (short_times) {
-        header.cells[kTime] = "TIME (UTC)";
-    }
-    std::vector<Row> rows{header};
+    std::vector<Row> rows{header_row(short_times)};
     for (const Sample* sample : shown) {
         std::string time = f.text(sample->date_time);
         if (short_times && sample->date_time) {
@@ -329,14 +346,7 @@ void table(std::ostream& out, const Subject& /*subject*/, const Participant& par
         }
     }
 
-    std::array<std::size_t, kColumnCount> widths{};
-    for (const Row& row : rows) {
-        for (std::size_t i = 0; i < kColumnCount; ++i) {
-            if (!(row.spans && i >= kFirstValue)) {
-                widths[i] = std::max(widths[i], term::display_width(row.cells[i]));
-            }
-        }
-    }
+    const auto widths = column_widths(rows);
     // With rows_only the header still counts in the widths, so that rows of
     // later polls line up with the first poll's header in the usual case.
     for (std::size_t i = options.rows_only ? 1 : 0; i < rows.size(); ++i) {

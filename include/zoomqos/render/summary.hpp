@@ -40,10 +40,10 @@ std::string sparkline(const std::vector<std::optional<double>>& values, std::siz
 std::string verdict(const model::Participant& participant,
                     const std::vector<quality::Rule>& thresholds);
 
-// For a participant list (not wired to a command yet): one row per
-// participant with fixed column widths, so that rows can be printed as pages
-// arrive: name, device, worst audio latency, worst loss, and the worst
-// breach or "ok". The header matches the row's columns.
+// The table output of `zoomqos list` (cli's printer writes the header once,
+// then a row per participant): fixed column widths, so that rows can be
+// printed as pages arrive: name, device, worst audio latency, worst loss, and
+// the worst breach or "ok". The header matches the row's columns.
 std::string summary_row_header();
 std::string summary_row(const model::Participant& participant,
                         const std::vector<quality::Rule>& thresholds, bool utf8);

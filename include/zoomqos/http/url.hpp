@@ -1,0 +1,31 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "zoomqos/errors.hpp"
+
+// A URL taken apart by libcurl's own parser, so that a URL accepted here is
+// read the same way when a request is sent to it.
+namespace zoomqos::http {
+
+// The parts as libcurl returns them; an optional part the URL lacks is nullopt.
+// `host` keeps an IPv6 address's brackets ("[::1]"); `path` is "/" at least.
+struct ParsedUrl {
+    std::string scheme;
+    std::optional<std::string> user;
+    std::optional<std::string> password;
+    std::string host;
+    std::optional<std::string> port;
+    std::string path;
+    std::optional<std::string> query;
+    std::optional<std::string> fragment;
+};
+
+// libcurl's RFC 3986 parsing, without a default or guessed scheme: "host/path"
+// is refused, not read as http. A URL libcurl refuses is ErrorKind::Usage with
+// libcurl's reason; running out of memory is ErrorKind::Internal.
+Result<ParsedUrl> parse_url(std::string_view url);
+
+} // namespace zoomqos::http
