@@ -20,6 +20,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "zoomqos/api/url.hpp"
+
 #include "dataset.hpp"
 #include "faults.hpp"
 #include "rate_limit.hpp"
@@ -206,8 +208,13 @@ EventId resolve_event_id(const std::string& once) {
     return {once, true};
 }
 
-std::string_view event_noun(EventKind kind) {
-    return kind == EventKind::Webinar ? "Webinar" : "Meeting";
+// "Webinar" or "Meeting", as Zoom's messages begin.
+std::string event_title(EventKind kind) {
+    std::string title(api::event_noun(kind));
+    if (!title.empty() && title.front() >= 'a' && title.front() <= 'z') {
+        title.front() = static_cast<char>(title.front() - 'a' + 'A');
+    }
+    return title;
 }
 
 std::optional<std::string> header(const httplib::Request& req, const char* name) {
@@ -285,7 +292,7 @@ std::string hex(std::uint32_t value, int digits) {
 }
 
 std::string page_scope(const Event& event, const std::string& type) {
-    return std::string(event_noun(event.kind)) + "|" + event.id + "|" + type;
+    return event_title(event.kind) + "|" + event.id + "|" + type;
 }
 
 std::string page_token(const std::string& scope, std::size_t offset) {
@@ -362,7 +369,7 @@ void send_invalid_field(httplib::Response& res, const char* field) {
 }
 
 void send_no_event(httplib::Response& res, EventKind kind, const std::string& id) {
-    send_error(res, 404, 3001, std::string(event_noun(kind)) + " does not exist: " + id + ".");
+    send_error(res, 404, 3001, event_title(kind) + " does not exist: " + id + ".");
 }
 
 // What Zoom answers past its per-second limit on the Metrics (Heavy) APIs.
