@@ -8,12 +8,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "zoomqos/api/url.hpp"
+
 // The mock's fixed data set: a handful of webinars and meetings whose
 // participants look like what Zoom really returns (see API-NOTES.md), built in
 // code so that every run and every machine serves the same bytes.
 namespace zoomqos::mock {
 
-enum class EventKind { Webinar, Meeting };
+// The client's own: one list of event kinds for both sides of a request.
+using api::EventKind;
 
 // Zoom serves type=live only while an event runs and type=past only once it
 // has ended; asking for the other one answers 404 / 3001.

@@ -3,13 +3,16 @@
 #include <random>
 #include <utility>
 
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "reply.hpp"
+#include "text.hpp"
+
+// The mock's Server-to-Server OAuth: the token endpoint and the credential check.
 namespace zoomqos::mock {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 // Zoom's OAuth errors are not its API errors: {"reason", "error"}, not
 // {"code", "message"}.
@@ -45,6 +48,25 @@ std::string random_hex(std::size_t digits) {
         out += kDigits[device() % 16U];
     }
     return out;
+}
+
+// The scheme name is case-insensitive (RFC 9110); the token is not.
+bool has_token(const httplib::Request& req, const std::string& token) {
+    const std::string value = req.get_header_value("Authorization");
+    const std::string prefix = "bearer ";
+    return value.size() == prefix.size() + token.size() &&
+           lowercase(std::string_view(value).substr(0, prefix.size())) == prefix &&
+           value.compare(prefix.size(), std::string::npos, token) == 0;
+}
+
+// The credential after "Bearer ", or "" when there is none.
+std::string bearer_token(const httplib::Request& req) {
+    const std::string value = req.get_header_value("Authorization");
+    const std::string prefix = "bearer ";
+    if (value.size() <= prefix.size() || lowercase(value.substr(0, prefix.size())) != prefix) {
+        return {};
+    }
+    return value.substr(prefix.size());
 }
 
 } // namespace
@@ -145,6 +167,53 @@ std::size_t TokenIssuer::minted() const {
 std::size_t TokenIssuer::revoked() const {
     const std::lock_guard lock(mutex_);
     return revoked_;
+}
+
+// Zoom reads the grant from the form body or the query string alike;
+// httplib puts both into req.params.
+void serve_token(TokenIssuer& issuer, const httplib::Request& req, httplib::Response& res,
+                 const std::string& api_root) {
+    if (req.method != "POST") {
+        send_method_not_allowed(res, req);
+        return;
+    }
+    const TokenIssuer::Reply reply =
+        issuer.mint(header(req, "Authorization"), req.get_param_value("grant_type"),
+                    req.get_param_value("account_id"), api_root);
+    send_json(res, reply.status, reply.body);
+}
+
+bool check_credentials(const httplib::Request& req, const std::string& static_token,
+                       const TokenIssuer& issuer, httplib::Response& res) {
+    if (has_token(req, static_token)) {
+        return true;
+    }
+    const TokenCheck minted = issuer.check(bearer_token(req));
+    if (minted == TokenCheck::Expired) {
+        send_error(res, 401, 124, "Access token is expired.");
+        return false;
+    }
+    if (minted != TokenCheck::Valid) {
+        send_error(res, 401, 124, "Invalid access token.");
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::string> authorization_scheme(const httplib::Request& req) {
+    const auto value = header(req, "Authorization");
+    if (!value) {
+        return std::nullopt;
+    }
+    const std::size_t space = value->find(' ');
+    const std::string scheme = space == std::string::npos ? "" : lowercase(value->substr(0, space));
+    if (scheme == "bearer") {
+        return "Bearer";
+    }
+    if (scheme == "basic") {
+        return "Basic";
+    }
+    return "other";
 }
 
 } // namespace zoomqos::mock

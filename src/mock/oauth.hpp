@@ -7,8 +7,10 @@
 #include <optional>
 #include <string>
 
-// The mock's Server-to-Server OAuth token endpoint, without the HTTP: the
-// server hands it the request's parts and sends back the reply it builds.
+#include "httplib_fwd.hpp"
+
+// The mock's Server-to-Server OAuth: POST /oauth/token and the bearer-token
+// check in front of the API. TokenIssuer itself works without the HTTP.
 namespace zoomqos::mock {
 
 struct OAuthOptions {
@@ -58,5 +60,19 @@ private:
 
 // RFC 4648 base64 decoding; none for malformed input.
 std::optional<std::string> base64_decode(const std::string& text);
+
+// Answers POST /oauth/token; other methods get 405.
+void serve_token(TokenIssuer& issuer, const httplib::Request& req, httplib::Response& res,
+                 const std::string& api_root);
+
+// Whether the request's bearer token is `static_token` (--token) or one the
+// issuer minted and still honours; answers 401 / 124 when it is neither.
+bool check_credentials(const httplib::Request& req, const std::string& static_token,
+                       const TokenIssuer& issuer, httplib::Response& res);
+
+// "Bearer", "Basic" or "other": the Authorization header's scheme, for the
+// request log. Only the scheme's name is ever recorded, and only a known one:
+// a malformed header could be nothing but the credential itself.
+std::optional<std::string> authorization_scheme(const httplib::Request& req);
 
 } // namespace zoomqos::mock

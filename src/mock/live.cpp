@@ -1,0 +1,37 @@
+#include "live.hpp"
+
+#include <cstddef>
+
+#include <httplib.h>
+
+#include "reply.hpp"
+
+// A running event's samples as time passes.
+namespace zoomqos::mock {
+
+void LiveSimulation::restart() {
+    epoch_.store(std::chrono::steady_clock::now().time_since_epoch().count());
+}
+
+// One sample more per sample_seconds_ since the epoch, then gone (404).
+void LiveSimulation::serve(httplib::Response& res, const Event& event,
+                           const Json& participant) const {
+    const std::chrono::steady_clock::time_point epoch{
+        std::chrono::steady_clock::duration(epoch_.load())};
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - epoch;
+    const auto shown = 1 + static_cast<std::size_t>(elapsed.count() / sample_seconds_);
+    if (samples_until_gone_ > 0 && shown > static_cast<std::size_t>(samples_until_gone_)) {
+        send_no_event(res, event.kind, event.id);
+        return;
+    }
+    Json advanced = participant;
+    if (advanced.contains("user_qos") && advanced["user_qos"].is_array()) {
+        Json& samples = advanced["user_qos"];
+        while (samples.size() > shown) {
+            samples.erase(samples.size() - 1);
+        }
+    }
+    send_json(res, 200, serialize(advanced), kZoomData);
+}
+
+} // namespace zoomqos::mock
