@@ -3,7 +3,6 @@
 // many seconds from now (capped at a year, as the unit tests pin down) —
 // never a date misread from digits, never an instant in the past.
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -11,28 +10,21 @@
 #include <string_view>
 
 #include "zoomqos/http/retry.hpp"
+#include "zoomqos/text/text.hpp"
+#include "zoomqos/text/time.hpp"
 
 namespace http = zoomqos::http;
+namespace text = zoomqos::text;
 
 namespace {
 
 using std::chrono::seconds;
-using WallTime = std::chrono::system_clock::time_point;
+using text::WallTime;
 
 void require(bool condition) {
     if (!condition) {
         std::abort();
     }
-}
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) {
-        text.remove_suffix(1);
-    }
-    return text;
 }
 
 // The seconds a digits-only value names, saturated at `cap` (leading zeros
@@ -52,9 +44,9 @@ std::optional<long long> plain_seconds(std::string_view text, long long cap) {
 void check(std::string_view value, WallTime now) {
     constexpr long long kYear = 366LL * 86400LL;
     const auto result = http::parse_retry_after(value, now);
-    const auto date = http::parse_http_date(value);
-    const auto iso = http::parse_iso8601(value);
-    if (const auto count = plain_seconds(trimmed(value), kYear)) {
+    const auto date = text::parse_http_date(value);
+    const auto iso = text::parse_iso8601(value);
+    if (const auto count = plain_seconds(text::trim(value), kYear)) {
         require(result.has_value());
         require(*result == now + seconds(*count));
         return;

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "zoomqos/text/text.hpp"
+
 #include "fd.hpp"
 
 namespace zoomqos::auth {
@@ -15,14 +17,7 @@ namespace {
 
 constexpr std::size_t kMaxTokenFileBytes = std::size_t{64} * 1024;
 
-std::string_view trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
+using text::trim;
 
 // A token goes into an HTTP header: a control character would let its text
 // become another header.

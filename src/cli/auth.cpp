@@ -1,5 +1,5 @@
+#include <chrono>
 #include <cstdlib>
-#include <ctime>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -7,6 +7,7 @@
 #include "zoomqos/api/url.hpp"
 #include "zoomqos/auth/cache.hpp"
 #include "zoomqos/http/client.hpp"
+#include "zoomqos/text/time.hpp"
 
 #include "command.hpp"
 #include "session.hpp"
@@ -17,15 +18,8 @@ namespace zoomqos::cli {
 
 namespace {
 
-std::string iso_utc(std::int64_t seconds) {
-    const auto time = static_cast<std::time_t>(seconds);
-    std::tm parts{};
-    ::gmtime_r(&time, &parts);
-    char text[32];
-    if (std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts) == 0) {
-        return "(unknown time)";
-    }
-    return text;
+std::string iso_utc(std::int64_t unix_seconds) {
+    return text::format_iso_utc(std::chrono::sys_seconds(std::chrono::seconds(unix_seconds)));
 }
 
 std::vector<std::string> split_scopes(const std::string& scope) {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "zoomqos/api/rate_limit.hpp"
 #include "zoomqos/text/text.hpp"
 
 namespace zoomqos::cli {
@@ -128,6 +129,7 @@ http::RetryPolicy retry_policy(const ConnectionOptions& options) {
     policy.retries = options.retries;
     policy.max_wait =
         std::chrono::milliseconds(static_cast<long long>(options.max_wait_seconds * 1000.0));
+    policy.rate_limit = api::zoom_rate_limit_classifier();
     return policy;
 }
 

@@ -2,18 +2,13 @@
 
 #include <algorithm>
 
+#include "zoomqos/text/text.hpp"
+
 namespace zoomqos::config {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    const auto last = text.find_last_not_of(" \t\r");
-    return text.substr(first, last - first + 1);
-}
+using text::trim;
 
 bool is_bare_key(std::string_view key) {
     return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {

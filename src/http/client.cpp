@@ -1,7 +1,6 @@
 #include "zoomqos/http/client.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -10,9 +9,9 @@
 #include <curl/curl.h>
 
 #include "zoomqos/process/interrupt.hpp"
+#include "zoomqos/text/text.hpp"
 #include "zoomqos/version.hpp"
 
-#include "text.hpp"
 #include "transfer.hpp"
 
 namespace zoomqos::http {

@@ -6,8 +6,7 @@
 #include <mutex>
 
 #include "zoomqos/process/interrupt.hpp"
-
-#include "text.hpp"
+#include "zoomqos/text/text.hpp"
 
 namespace zoomqos::http::detail {
 

@@ -7,6 +7,8 @@
 
 #include <httplib.h>
 
+#include "zoomqos/text/text.hpp"
+
 namespace zoomqos::mock {
 
 namespace {
@@ -19,15 +21,7 @@ constexpr const char* kHtmlPage =
 // a server thread forever.
 constexpr int kStallLimitMs = 60'000;
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
+using text::trim;
 
 std::optional<long long> number(std::string_view text, long long low, long long high) {
     if (text.empty() || text.size() > 12 ||

@@ -7,37 +7,20 @@
 #include <string>
 #include <system_error>
 
+#include "zoomqos/text/text.hpp"
+
 namespace zoomqos::model::units {
 namespace {
-
-// ASCII only on purpose: a no-break space or a full-width digit is not something Zoom sends,
-// and the <cctype> functions would make the answer depend on the locale.
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-char ascii_lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    return std::ranges::equal(a, b,
-                              [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && is_space(text.back())) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
+// ASCII-only trim and compare (text.hpp) on purpose: a no-break space or a
+// full-width digit is not something Zoom sends, and the answer must not
+// depend on the locale.
+using text::iequals;
+using text::trim;
 
 std::size_t leading_digits(std::string_view text) {
     return static_cast<std::size_t>(std::ranges::find_if_not(text, is_digit) - text.begin());

@@ -9,8 +9,7 @@
 
 #include "zoomqos/model/qos.hpp"
 #include "zoomqos/term/width.hpp"
-
-#include "../render/decimal.hpp"
+#include "zoomqos/text/text.hpp"
 
 namespace zoomqos::quality {
 
@@ -268,7 +267,7 @@ bool breaches(const Rule& rule, double measured) {
 
 std::string value_text(Metric metric, double value) {
     const std::string_view unit = metric_unit(metric);
-    std::string text = render::detail::decimal(value, 2);
+    std::string text = text::decimal(value, 2);
     // "12.5%" but "150 ms": the way both are usually written.
     return unit == "%" ? text + "%" : text + " " + std::string(unit);
 }
@@ -283,7 +282,7 @@ std::string rule_text(const Rule& rule) {
     const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), rule.value,
                                       std::chars_format::fixed);
     if (result.ec != std::errc{}) {
-        return text + render::detail::decimal(rule.value, 6);
+        return text + text::decimal(rule.value, 6);
     }
     return text.append(buffer.data(), result.ptr);
 }

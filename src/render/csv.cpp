@@ -5,8 +5,7 @@
 #include <vector>
 
 #include "zoomqos/render/render.hpp"
-
-#include "decimal.hpp"
+#include "zoomqos/text/text.hpp"
 
 // The CSV schema is fixed: the same columns in the same order for every
 // participant, webinar or meeting, whatever streams Zoom sent. That is what
@@ -217,7 +216,7 @@ std::string format_cell(const Cell& cell) {
         return quote(defuse(*s));
     }
     if (const auto* d = std::get_if<double>(&cell)) {
-        return std::isfinite(*d) ? detail::decimal(*d, 6) : std::string();
+        return std::isfinite(*d) ? text::decimal(*d, 6) : std::string();
     }
     return {};
 }

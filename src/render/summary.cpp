@@ -2,14 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <chrono>
 #include <cmath>
 #include <string_view>
 
 #include "zoomqos/quality/thresholds.hpp"
 #include "zoomqos/term/width.hpp"
-
-#include "decimal.hpp"
+#include "zoomqos/text/text.hpp"
+#include "zoomqos/text/time.hpp"
 
 namespace zoomqos::render {
 
@@ -135,7 +135,7 @@ bool beyond(const std::vector<Rule>& rules, std::string_view stream, Metric metr
 }
 
 std::string number(const std::optional<double>& value, int decimals, const Glyphs& glyphs) {
-    return value ? detail::decimal(*value, decimals) : std::string(glyphs.unknown);
+    return value ? text::decimal(*value, decimals) : std::string(glyphs.unknown);
 }
 
 // "avg/worst", each marked on its own. The average is judged by
@@ -165,36 +165,13 @@ std::string text(const std::optional<std::string>& value, const Glyphs& glyphs) 
     return term::printable(*value, "?");
 }
 
-// Seconds since 1970 of "YYYY-MM-DDTHH:MM:SSZ", or nullopt.
+// Seconds since 1970 of an ISO-8601 date-time ("2026-11-20T14:01:00Z"), or nullopt.
 std::optional<long long> epoch_seconds(const std::optional<std::string>& iso) {
-    if (!iso || iso->size() != 20 || (*iso)[4] != '-' || (*iso)[7] != '-' || (*iso)[10] != 'T' ||
-        (*iso)[13] != ':' || (*iso)[16] != ':' || (*iso)[19] != 'Z') {
+    const auto when = iso ? text::parse_iso8601(*iso) : std::nullopt;
+    if (!when) {
         return std::nullopt;
     }
-    const auto field = [&](std::size_t at, std::size_t len) -> std::optional<long long> {
-        long long v = 0;
-        for (std::size_t i = at; i < at + len; ++i) {
-            const char c = (*iso)[i];
-            if (std::isdigit(static_cast<unsigned char>(c)) == 0) {
-                return std::nullopt;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
-    };
-    const auto y = field(0, 4), m = field(5, 2), d = field(8, 2);
-    const auto hh = field(11, 2), mm = field(14, 2), ss = field(17, 2);
-    if (!y || !m || !d || !hh || !mm || !ss || *m < 1 || *m > 12 || *d < 1 || *d > 31) {
-        return std::nullopt;
-    }
-    // Howard Hinnant's days_from_civil.
-    const long long year = *y - (*m <= 2 ? 1 : 0);
-    const long long era = year / 400;
-    const long long yoe = year - era * 400;
-    const long long doy = (153 * (*m + (*m > 2 ? -3 : 9)) + 2) / 5 + *d - 1;
-    const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    const long long days = era * 146097 + doe - 719468;
-    return days * 86400 + *hh * 3600 + *mm * 60 + *ss;
+    return std::chrono::floor<std::chrono::seconds>(*when).time_since_epoch().count();
 }
 
 std::string duration(const model::Participant& p, const Glyphs& glyphs) {
@@ -329,7 +306,7 @@ Line stream_line(const model::Participant& p, const std::string& name,
              Mark::None}};
         if (fps.low) {
             const bool low_beyond = beyond(rules, name, Metric::Fps, fps.low);
-            line[6] = {{range(detail::decimal(*fps.low, 0), detail::decimal(*fps.high, 0), glyphs),
+            line[6] = {{range(text::decimal(*fps.low, 0), text::decimal(*fps.high, 0), glyphs),
                         low_beyond
                             ? (beyond(rules, name, Metric::Fps, fps.average()) ? Mark::Sustained
                                                                                : Mark::Spike)
@@ -369,13 +346,12 @@ std::string cpu_line(const model::Participant& p, const SummaryOptions& options,
     const bool avg_beyond = beyond(options.thresholds, "", Metric::Cpu, avg);
     const Cell cell = {
         {"zoom avg ", Mark::None},
-        {avg ? detail::decimal(*avg, 1) + "%" : std::string(g.unknown),
+        {avg ? text::decimal(*avg, 1) + "%" : std::string(g.unknown),
          avg_beyond ? Mark::Sustained : Mark::None},
         {", max " +
-             (zoom_max.high ? detail::decimal(*zoom_max.high, 1) + "%" : std::string(g.unknown)) +
+             (zoom_max.high ? text::decimal(*zoom_max.high, 1) + "%" : std::string(g.unknown)) +
              "; system max " +
-             (system_max.high ? detail::decimal(*system_max.high, 1) + "%"
-                              : std::string(g.unknown)),
+             (system_max.high ? text::decimal(*system_max.high, 1) + "%" : std::string(g.unknown)),
          Mark::None},
     };
     return painter.painted(cell);
@@ -582,11 +558,11 @@ std::string summary_row(const model::Participant& participant,
     std::string row =
         fit(text(participant.user_name, g), kNameWidth, g) + std::string(kGap) +
         fit(text(participant.device, g), kDeviceWidth, g) + std::string(kGap) +
-        term::pad_left(latency.high ? detail::decimal(*latency.high, 0) + " ms"
+        term::pad_left(latency.high ? text::decimal(*latency.high, 0) + " ms"
                                     : std::string(g.unknown),
                        kLatencyWidth) +
         std::string(kGap) +
-        term::pad_left(loss.high ? detail::decimal(*loss.high, 2) + "%" : std::string(g.unknown),
+        term::pad_left(loss.high ? text::decimal(*loss.high, 2) + "%" : std::string(g.unknown),
                        kLossWidth) +
         std::string(kGap) + (worst ? quality::describe(*worst) : "ok");
     row.erase(row.find_last_not_of(' ') + 1);

@@ -7,8 +7,7 @@
 
 #include "zoomqos/render/render.hpp"
 #include "zoomqos/term/width.hpp"
-
-#include "decimal.hpp"
+#include "zoomqos/text/text.hpp"
 
 namespace zoomqos::render {
 
@@ -97,11 +96,11 @@ public:
         // Decided on the rounded value, so that 999.996 kbps is "1.0 Mbps"
         // rather than "1000 kbps".
         if (std::round(*kbps * 100) / 100 < 1000) {
-            return detail::decimal(*kbps, 2) + " kbps";
+            return text::decimal(*kbps, 2) + " kbps";
         }
         // One or two decimals: "1.0 Mbps" keeps the unit change visible next
         // to "999 kbps", "1.25 Mbps" keeps the precision people compare.
-        std::string mbps = detail::decimal(std::round(*kbps / 10) / 100, 2);
+        std::string mbps = text::decimal(std::round(*kbps / 10) / 100, 2);
         if (mbps.find('.') == std::string::npos) {
             mbps += ".0";
         }
@@ -109,15 +108,15 @@ public:
     }
 
     std::string ms(const std::optional<double>& value) const {
-        return known(value) ? detail::decimal(*value, 2) + " ms" : std::string(glyphs_.unknown);
+        return known(value) ? text::decimal(*value, 2) + " ms" : std::string(glyphs_.unknown);
     }
 
     std::string percent(const std::optional<double>& value) const {
-        return known(value) ? detail::decimal(*value, 2) + "%" : std::string(glyphs_.unknown);
+        return known(value) ? text::decimal(*value, 2) + "%" : std::string(glyphs_.unknown);
     }
 
     std::string fps(const std::optional<double>& value) const {
-        return known(value) ? detail::decimal(*value, 2) : std::string(glyphs_.unknown);
+        return known(value) ? text::decimal(*value, 2) : std::string(glyphs_.unknown);
     }
 
     std::string resolution(const std::optional<model::Resolution>& value) const {

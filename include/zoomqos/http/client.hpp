@@ -12,7 +12,7 @@
 
 #include "zoomqos/errors.hpp"
 
-// The only module that talks to libcurl. It knows HTTP, not Zoom: a response
+// The only module that talks to libcurl. It knows HTTP, no API's rules: a response
 // of any status is a success here; the api module decides what a status means.
 namespace zoomqos::http {
 

@@ -3,10 +3,10 @@
 #include <chrono>
 #include <string>
 
-// Pacing shared by every API request of a run (--rate): Zoom limits requests
-// per second per account, so a run spaces its own requests out instead of
-// finding the limit by 429s, and a 429 that does arrive stops every request
-// of the run for its Retry-After, not just the one that received it.
+// Pacing shared by every API request of a run (--rate): where a server limits
+// requests per second per account, a run spaces its own requests out instead
+// of finding the limit by 429s, and a 429 that does arrive stops every
+// request of the run for its Retry-After, not just the one that received it.
 namespace zoomqos::http {
 
 class Pacer {

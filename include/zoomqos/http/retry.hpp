@@ -10,11 +10,20 @@
 #include "zoomqos/errors.hpp"
 #include "zoomqos/http/client.hpp"
 #include "zoomqos/http/pacer.hpp"
+#include "zoomqos/text/time.hpp"
 
 // The retry policy: which outcomes are worth another attempt, how long to
 // wait before it, and when to stop. Every request zoomqos makes goes through
 // perform_with_retries, so the policy lives here and nowhere else.
 namespace zoomqos::http {
+
+// Tells a 429 that no wait within reach lifts (a quota used up until a reset
+// hours away, say) from one worth waiting out, by the rules of the server at
+// hand, which this module does not know. For the former, the note the call
+// ends with at once (why, and when to come back); for the latter, nothing.
+// `resets_at` is the response's Retry-After, when it names a usable instant.
+using RateLimitClassifier = std::function<std::optional<std::string>(
+    const Response& response, std::optional<text::WallTime> resets_at)>;
 
 struct RetryPolicy {
     int retries = 3; // attempts after the first; 0 = one attempt only
@@ -22,6 +31,8 @@ struct RetryPolicy {
     std::chrono::milliseconds backoff_cap{30'000};
     // A Retry-After further away than this is not waited out (--max-wait).
     std::chrono::milliseconds max_wait{60'000};
+    // Empty: every 429 is waited out or backed off alike.
+    RateLimitClassifier rate_limit;
 };
 
 // Where time and chance come from, so that unit tests are exact.
@@ -36,21 +47,15 @@ struct RetryEnvironment {
     static RetryEnvironment system();
 };
 
-// Retry-After: a number of seconds, an HTTP-date (IMF-fixdate, RFC 850 or
-// asctime form) or an ISO-8601 date-time with a zone ("2020-05-31T00:00:00Z",
-// as Zoom sends for its daily limit). The instant it names, or nothing when
-// the value is none of these.
-std::optional<std::chrono::system_clock::time_point>
-parse_retry_after(std::string_view value, std::chrono::system_clock::time_point now);
-std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string_view value);
-std::optional<std::chrono::system_clock::time_point> parse_iso8601(std::string_view value);
+// Retry-After: a number of seconds, an HTTP-date (text::parse_http_date) or,
+// as some servers send, an ISO-8601 date-time with a zone
+// (text::parse_iso8601). The instant it names, or nothing when the value is
+// none of these.
+std::optional<text::WallTime> parse_retry_after(std::string_view value, text::WallTime now);
 
 // Exponential backoff with full jitter: random × min(cap, base × 2^retry),
 // retry counting from 0.
 std::chrono::milliseconds backoff_delay(int retry, const RetryPolicy& policy, double random);
-
-// "2026-11-28 01:00:00 CET": the reset time a user reads, in local time.
-std::string format_local_time(std::chrono::system_clock::time_point when);
 
 // One attempt: the response or error, and whether a failed transfer is safe
 // to repeat. Client::perform is the real one; tests script their own.
@@ -91,8 +96,9 @@ private:
 };
 
 // Performs `request`, retrying as the policy says:
-// - 429: waits as Retry-After says, else backs off; a Daily-limit 429 or a
-//   Retry-After beyond max_wait ends at once with when the limit resets.
+// - 429: waits as Retry-After says, else backs off; a 429 the policy's
+//   rate_limit classifier calls final or a Retry-After beyond max_wait ends
+//   at once with a note on when to come back.
 // - 500, 502, 503, 504 and transfers that failed in a way safe to repeat
 //   (refused, reset, timed out, empty reply, partial body): backs off.
 // - everything else is final (400, 401, 403, 404, any 2xx ...).

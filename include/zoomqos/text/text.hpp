@@ -1,44 +1,26 @@
 #pragma once
 
-#include <charconv>
-#include <iterator>
 #include <string>
 #include <string_view>
 
 // Text helpers every module shares: one notion of blank, one trim, one
-// decimal format.
+// case-insensitive compare, one decimal format. The bottom module: it uses
+// nothing else of zoomqos, so that every other module may use it.
 namespace zoomqos::text {
 
-inline bool is_blank(std::string_view text) {
-    return text.find_first_not_of(" \t\n\v\f\r") == std::string_view::npos;
-}
+// Whitespace is the ASCII set " \t\n\v\f\r", whatever the locale says:
+// what a header, a config line or a token file means must not depend on it.
+bool is_blank(std::string_view text);
+std::string_view trim(std::string_view text);
 
-inline std::string_view trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\n\v\f\r");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    return text.substr(first, text.find_last_not_of(" \t\n\v\f\r") - first + 1);
-}
+// Equal but for the case of ASCII letters; other bytes (UTF-8 included) must
+// match exactly, in any locale.
+bool iequals(std::string_view a, std::string_view b);
 
-inline std::string decimal(double value, int decimals) {
-    char buffer[400]; // fixed notation of DBL_MAX needs 309 digits
-    const auto result = std::to_chars(std::begin(buffer), std::end(buffer), value,
-                                      std::chars_format::fixed, decimals);
-    if (result.ec != std::errc{}) {
-        return {};
-    }
-    std::string text(std::begin(buffer), result.ptr);
-    if (text.find('.') != std::string::npos) {
-        text.erase(text.find_last_not_of('0') + 1);
-        if (text.back() == '.') {
-            text.pop_back();
-        }
-    }
-    if (text == "-0") { // a tiny negative rounds to "-0", which reads as a defect
-        text = "0";
-    }
-    return text;
-}
+// `value` with at most `decimals` decimals and no trailing zeros ("23",
+// "0.3", "27.15"): never exponent notation, always '.' whatever the C or C++
+// locale says, because both people and spreadsheets read these numbers.
+// Callers pass finite values only.
+std::string decimal(double value, int decimals);
 
 } // namespace zoomqos::text
