@@ -123,8 +123,10 @@ rc=0
 "$ZOOMQOS_MOCK" --port 0 --participants 100001 >/dev/null 2>&1 || rc=$?
 check "--participants above 100000 is a usage error" test "$rc" -eq 2
 
-# --- --rate-limit 5: 20 requests at once, the excess answered like Zoom
-restart_mock --rate-limit 5
+# --- --rate-limit 2: 20 requests at once, the excess answered like Zoom. The
+# limit is low so that the burst overflows a window even when a busy machine
+# starts the 20 curls over several seconds.
+restart_mock --rate-limit 2
 pids=()
 for i in $(seq 20); do
     _curl -o "$TEST_TMP/rl.body.$i" -D "$TEST_TMP/rl.headers.$i" -w '%{http_code}\n' -H "$bearer" \
@@ -137,23 +139,24 @@ done
 ok=$(cat "$TEST_TMP"/rl.status.* | grep -c '^200$' || true)
 limited=$(cat "$TEST_TMP"/rl.status.* | grep -c '^429$' || true)
 check "20 answers, each 200 or 429 ($ok + $limited)" test $((ok + limited)) -eq 20
-# Whatever windows the burst straddles, the first one admits 5 (or all it saw).
-check "at least 5 admitted ($ok)" test "$ok" -ge 5
+# Whatever windows the burst straddles, the first one admits 2 (or all it saw).
+check "at least 2 admitted ($ok)" test "$ok" -ge 2
 check "some refused ($limited)" test "$limited" -ge 1
 stats_jq ".rate_limited == $limited and .requests == 20"
 check "the log records the 429s" \
     test "$(mock_requests | jq '[.[] | select(.status == 429)] | length')" -eq "$limited"
 one=$(grep -l '^HTTP/1.1 429' "$TEST_TMP"/rl.headers.* | head -n 1)
 one_body="$TEST_TMP/rl.body.${one##*.}"
-for header in 'X-RateLimit-Category: Heavy' 'X-RateLimit-Type: QPS' 'X-RateLimit-Limit: 5' \
+for header in 'X-RateLimit-Category: Heavy' 'X-RateLimit-Type: QPS' 'X-RateLimit-Limit: 2' \
     'X-RateLimit-Remaining: 0' 'Retry-After: 1'; do
     check "429 has '$header'" grep -qi "^$header"$'\r'"\$" "$one"
 done
 check "429 has Zoom's body" jq -e '. == {"code": 429, "message": "You have reached the maximum per-second rate limit for this API. Try again later."}' \
     "$one_body"
 # Neither the control plane nor /oauth/token counts: refused until a 429, then
-# more of those in the same second get no 429.
-for ((i = 0; i < 12; i++)); do
+# more of those in the same second get no 429. At 2 a second, two requests in
+# one window come within a few tries however slow each curl is.
+for ((i = 0; i < 20; i++)); do
     api_get "$fixed_path"
     [[ "$HTTP_STATUS" != 429 ]] || break
 done
