@@ -168,6 +168,18 @@ struct Profile {
     bool wifi_rssi = true;
 };
 
+// A profile with the defaults of a healthy client: whose (seed), when the first
+// sample is, and how many there are.
+Profile profile(std::uint32_t seed, std::string date, int hour, int minute, int samples) {
+    Profile p;
+    p.seed = seed;
+    p.date = std::move(date);
+    p.hour = hour;
+    p.minute = minute;
+    p.samples = samples;
+    return p;
+}
+
 Network network_at(const Profile& p, int i, std::uint32_t direction) {
     Network net;
     const std::uint32_t salt = direction * 16U;
@@ -335,12 +347,7 @@ Event ended_webinar() {
 
     // 60 per-minute samples, a bad burst at 14:03, camera off 14:40-14:44,
     // sharing her screen 14:20-14:29.
-    Profile zoe;
-    zoe.seed = 16778240U;
-    zoe.date = date;
-    zoe.hour = 14;
-    zoe.minute = 1;
-    zoe.samples = 60;
+    Profile zoe = profile(16778240U, date, 14, 1, 60);
     zoe.base_latency_ms = 38;
     zoe.camera_off = {39, 43};
     zoe.sharing = {19, 28};
@@ -354,12 +361,7 @@ Event ended_webinar() {
         Json::array({"High audio latency", "High audio packet loss"}), samples(zoe)));
 
     // A Windows VDI session behind the web gateway, with gaps and nulls.
-    Profile taro;
-    taro.seed = 16779264U;
-    taro.date = date;
-    taro.hour = 14;
-    taro.minute = 5;
-    taro.samples = 12;
+    Profile taro = profile(16779264U, date, 14, 5, 12);
     taro.audio_kbps = 31.0;
     taro.video_kbps = 640.0;
     taro.base_latency_ms = 95;
@@ -381,12 +383,7 @@ Event ended_webinar() {
 
     // A room system through the Cloud Room Connector whose location and IP
     // the account's privacy settings blank out.
-    Profile room;
-    room.seed = 16780288U;
-    room.date = date;
-    room.hour = 14;
-    room.minute = 10;
-    room.samples = 8;
+    Profile room = profile(16780288U, date, 14, 10, 8);
     room.base_latency_ms = 22;
     room.path = MediaPath::RoomConnector;
     room.cpu_usage = false;
@@ -408,12 +405,7 @@ Event ended_webinar() {
 
     // An ID with '/', '?', '#' and "..": proves the client sends it as one
     // path segment.
-    Profile odd;
-    odd.seed = 424242U;
-    odd.date = date;
-    odd.hour = 14;
-    odd.minute = 20;
-    odd.samples = 3;
+    Profile odd = profile(424242U, date, 14, 20, 3);
     event.participants.push_back(participant(
         Person{"a/b?c#d..e", "", "Path Segment Tester", "path.tester@example.com", "Linux", "Linux",
                "6.2.11 (45208)", "qa-box", "Berlin (DE)", "203.0.113.99",
@@ -426,12 +418,7 @@ Event ended_webinar() {
 Event slash_uuid_webinar() {
     Event event{EventKind::Webinar, "/Zq0aA1b2Cc3Dd4==", EventState::Ended, {}};
     const std::string date = "2026-11-13";
-    Profile p;
-    p.seed = 7001U;
-    p.date = date;
-    p.hour = 10;
-    p.minute = 1;
-    p.samples = 3;
+    Profile p = profile(7001U, date, 10, 1, 3);
     event.participants.push_back(participant(
         Person{"16778240", "Lr7bN2wQTe-8kPq3Hd1yAg", "Élodie Durand", "elodie.durand@example.fr",
                "Windows", "Windows", "6.2.11 (45208)", "ELODIE-PC", "Lyon (FR)", "198.51.100.12",
@@ -444,23 +431,13 @@ Event slash_uuid_webinar() {
 Event live_webinar() {
     Event event{EventKind::Webinar, "82000000001", EventState::Live, {}};
     const std::string date = "2026-12-01";
-    Profile maja;
-    maja.seed = 8101U;
-    maja.date = date;
-    maja.hour = 9;
-    maja.minute = 1;
-    maja.samples = 4;
+    Profile maja = profile(8101U, date, 9, 1, 4);
     event.participants.push_back(participant(
         Person{"16778240", "Qa1sW2deR3ft-G4hY5ju6K", "Maja Lind", "maja.lind@example.se", "Mac",
                "Mac", "6.2.11 (45208)", "majas-air", "Gothenburg (SE)", "203.0.113.51",
                Json::array({"192.168.50.7"}), date + "T09:00:03Z", ""},
         EventKind::Webinar, event.id, "Good", Json::array(), samples(maja)));
-    Profile ahmed;
-    ahmed.seed = 8102U;
-    ahmed.date = date;
-    ahmed.hour = 9;
-    ahmed.minute = 2;
-    ahmed.samples = 3;
+    Profile ahmed = profile(8102U, date, 9, 2, 3);
     ahmed.camera_off = {0, 2};
     event.participants.push_back(participant(
         Person{"16779264", "Zx9cV8bn-M7lK6jH5gF4dS", "Ahmed Al-Farsi", "ahmed.alfarsi@example.ae",
@@ -474,12 +451,7 @@ Event live_webinar() {
 Event ended_meeting() {
     Event event{EventKind::Meeting, "91234567890", EventState::Ended, {}};
     const std::string date = "2026-11-18";
-    Profile ana;
-    ana.seed = 9101U;
-    ana.date = date;
-    ana.hour = 16;
-    ana.minute = 1;
-    ana.samples = 10;
+    Profile ana = profile(9101U, date, 16, 1, 10);
     ana.sharing = {4, 6};
     event.participants.push_back(
         participant(Person{"16778240", "Ws3eDr4fTg5yHu6jIk7oLp", "Ana Souza",
@@ -487,12 +459,7 @@ Event ended_meeting() {
                            "ANA-LAPTOP", "São Paulo (BR)", "198.51.100.200",
                            Json::array({"192.168.15.3"}), date + "T16:00:30Z", date + "T16:11:05Z"},
                     EventKind::Meeting, event.id, "", Json::array(), samples(ana)));
-    Profile lars;
-    lars.seed = 9102U;
-    lars.date = date;
-    lars.hour = 16;
-    lars.minute = 3;
-    lars.samples = 6;
+    Profile lars = profile(9102U, date, 16, 3, 6);
     lars.watching_share = {2, 4};
     event.participants.push_back(participant(
         Person{"16779264", "Mn8bVc7xZa6sDf5gHj4kLq", "Lars Nilsson", "lars.nilsson@example.no",
@@ -568,12 +535,9 @@ constexpr std::size_t kGeneratedKinds = 210;
 // The samples of generated participant `index`, whose kind is index % 210.
 Profile generated_profile(std::size_t index) {
     const std::size_t kind = index % kGeneratedKinds;
-    Profile p;
-    p.seed = static_cast<std::uint32_t>(kFirstGeneratedUserId) + static_cast<std::uint32_t>(kind);
-    p.date = "2026-11-25";
-    p.hour = 10;
-    p.minute = 1 + static_cast<int>(kind % 30);
-    p.samples = 5;
+    Profile p = profile(static_cast<std::uint32_t>(kFirstGeneratedUserId) +
+                            static_cast<std::uint32_t>(kind),
+                        "2026-11-25", 10, 1 + static_cast<int>(kind % 30), 5);
     p.base_latency_ms = 20 + static_cast<int>(kind % 7) * 10;
     if ((kind + 1) % 10 == 0) {
         p.burst_at = 2;
