@@ -23,12 +23,12 @@ namespace {
 
 // Every subcommand, in the order --help lists them.
 using CommandFactory = std::unique_ptr<Command> (*)();
-constexpr std::array<CommandFactory, 4> kCommands = {
+constexpr auto kCommands = std::to_array<CommandFactory>({
     make_get_command,
     make_list_command,
     make_auth_status_command,
     make_config_show_command,
-};
+});
 
 // "zoomqos", "zoomqos get", "zoomqos config show": the words that run it.
 std::string command_path(const CLI::App* command) {
