@@ -8,6 +8,7 @@
 #include <iostream>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "zoomqos/http/client.hpp"
 #include "zoomqos/process/interrupt.hpp"
@@ -65,6 +66,42 @@ int usage_error(const std::string& message, const CLI::App* command, std::ostrea
     return exit_code(ErrorKind::Usage);
 }
 
+// Levenshtein distance, for suggesting the command a typo meant.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// "unknown command 'gett'; did you mean 'get'?" (within two edits), else the list.
+std::string unknown_command(const CLI::App& app, const std::string& typed) {
+    std::string names;
+    std::string nearest;
+    std::size_t best = 3;
+    for (const CLI::App* command : app.get_subcommands({})) {
+        const std::string& name = command->get_name();
+        names += (names.empty() ? "" : ", ") + name;
+        if (const std::size_t distance = edit_distance(typed, name); distance < best) {
+            best = distance;
+            nearest = name;
+        }
+    }
+    return "unknown command '" + typed + "'; " +
+           (nearest.empty() ? "the commands are " + names : "did you mean '" + nearest + "'?");
+}
+
 const CLI::App* deepest_subcommand(const CLI::App& app) {
     for (const CLI::App* sub : app.get_subcommands()) {
         return deepest_subcommand(*sub);
@@ -100,7 +137,7 @@ std::optional<int> parse(CLI::App& app, std::vector<std::string> args, const Str
         // A mistyped command (`zoomqos lsit`) is left over as an extra word,
         // and CLI11 would only say that a command is required.
         if (deepest_subcommand(app) == &app && !first.starts_with('-')) {
-            return usage_error("unknown command '" + first + "'", &app, streams.err);
+            return usage_error(unknown_command(app, first), &app, streams.err);
         }
         return usage_error(error.what(), deepest_subcommand(app), streams.err);
     }
@@ -148,7 +185,7 @@ int run(const std::vector<std::string>& args, const Streams& streams) {
     app.set_version_flag("--version", std::string("zoomqos ") + kVersion + " (commit " +
                                           git_commit() + ")\n" + http::library_versions());
     app.require_subcommand(1);
-    app.footer(exit_codes_help() + "Documentation: README.md\n");
+    app.footer(exit_codes_help() + "Documentation: man zoomqos, and README.md\n");
 
     std::vector<std::unique_ptr<Command>> commands;
     std::vector<CLI::App*> subcommands;

@@ -98,6 +98,7 @@ TEST_CASE("--help and --version answer on stdout with exit 0", "[cli][run]") {
     const Run top = run({"--help"});
     CHECK(top.out.find("8 a --fail-on rule breached, 129/130/143 interrupted") !=
           std::string::npos);
+    CHECK(top.out.find("Documentation: man zoomqos") != std::string::npos);
     const Run version = run({"--version"});
     CHECK(version.exit == 0);
     CHECK(version.out.starts_with("zoomqos "));
@@ -112,7 +113,7 @@ TEST_CASE("Usage errors exit 2 with one line and where to get help", "[cli][run]
     const std::vector<Case> cases = {
         {{"get"}, "zoomqos: error: WEBINAR is required", "zoomqos get --help"},
         {{"get", "1", "2", "--bogus"}, "--bogus", "zoomqos get --help"},
-        {{"frobnicate"}, "unknown command 'frobnicate'", "zoomqos --help"},
+        {{"frobnicate"}, "unknown command 'frobnicate'; the commands are", "zoomqos --help"},
         {{"get", "1", "2", "-o", "yaml"}, "yaml", "zoomqos get --help"},
         {{"get", "1", "2", "--type", "ended"}, "ended", "zoomqos get --help"},
         {{"get", "1", "2", "--annotate"},
@@ -189,8 +190,13 @@ TEST_CASE("An interrupted run exits 128 + the signal and says so", "[cli][run]")
 TEST_CASE("A mistyped command is named, and what was typed is shown harmless", "[cli][run]") {
     const Run result = run({"lsit", "81234567890"});
     CHECK(result.exit == 2);
-    CHECK(result.err ==
-          "zoomqos: error: unknown command 'lsit'\nRun 'zoomqos --help' for usage.\n");
+    CHECK(result.err == "zoomqos: error: unknown command 'lsit'; did you mean 'list'?\n"
+                        "Run 'zoomqos --help' for usage.\n");
+    CHECK(run({"gett", "1", "2"})
+              .err.starts_with("zoomqos: error: unknown command 'gett'; did you mean 'get'?\n"));
+    CHECK(run({"webinars"})
+              .err.starts_with("zoomqos: error: unknown command 'webinars'; the "
+                               "commands are get, list, auth, config\n"));
 
     const Run escape = run({"get", "1", "2", "--bogus\x1b]0;owned\x07"});
     CHECK(escape.exit == 2);
