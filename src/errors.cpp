@@ -1,5 +1,7 @@
 #include "zoomqos/errors.hpp"
 
+#include "zoomqos/text/text.hpp"
+
 namespace zoomqos {
 
 int exit_code(ErrorKind kind) noexcept {
@@ -25,8 +27,10 @@ int exit_code(ErrorKind kind) noexcept {
     return 1;
 }
 
+// Messages quote IDs, URLs, config values and what the server said: each
+// part is made printable here too, so that no path to stderr can skip it.
 std::string format_error(const Error& error) {
-    std::string out = "zoomqos: error: " + error.message;
+    std::string out = "zoomqos: error: " + text::printable(error.message);
     if (error.http_status || error.zoom_code) {
         out += " (";
         if (error.http_status) {
@@ -40,13 +44,13 @@ std::string format_error(const Error& error) {
     }
     out += "\n";
     if (!error.zoom_message.empty()) {
-        out += "  Zoom says: " + error.zoom_message + "\n";
+        out += "  Zoom says: " + text::printable(error.zoom_message) + "\n";
     }
     if (!error.tracking_id.empty()) {
-        out += "  tracking id: " + error.tracking_id + "\n";
+        out += "  tracking id: " + text::printable(error.tracking_id) + "\n";
     }
     if (!error.hint.empty()) {
-        out += "hint: " + error.hint + "\n";
+        out += "hint: " + text::printable(error.hint) + "\n";
     }
     return out;
 }

@@ -2,9 +2,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "zoomqos/text/text.hpp"
+
 namespace zoomqos::api {
 
 namespace {
+
+// Zoom's message, its tracking ID and a redirect's Location end up on the
+// user's terminal: made printable so that they cannot rewrite the screen or
+// forge extra lines, and bounded so that a huge header does not flood it.
+std::string from_server(std::string_view text) {
+    constexpr std::size_t kMaxBytes = 500;
+    return text::printable(text, kMaxBytes);
+}
 
 bool is_uuid_like(std::string_view id) {
     // Numeric IDs name the latest instance; anything else is an instance UUID.
@@ -109,26 +119,11 @@ std::string hint_for(long status, std::optional<long> code, const RequestContext
     }
     if (status >= 300 && status < 400) {
         const auto location = response.header("Location");
-        return location.empty() ? "check --api-url"
-                                : "the server redirects to " + location + "; check --api-url";
+        return location.empty()
+                   ? "check --api-url"
+                   : "the server redirects to " + from_server(location) + "; check --api-url";
     }
     return {};
-}
-
-// Text from the server reaches the user's terminal: control characters
-// (escape sequences, newlines) are replaced so that it cannot rewrite the
-// screen or forge extra lines, and length is bounded.
-std::string printable(std::string_view text) {
-    constexpr std::size_t kMaxLength = 500;
-    std::string out;
-    for (const char ch : text.substr(0, kMaxLength)) {
-        const auto c = static_cast<unsigned char>(ch);
-        out += (c < 0x20 || c == 0x7F) ? ' ' : ch;
-    }
-    if (text.size() > kMaxLength) {
-        out += "...";
-    }
-    return out;
 }
 
 } // namespace
@@ -144,7 +139,7 @@ ZoomError parse_zoom_error(std::string_view body) {
         error.code = it->get<long>();
     }
     if (const auto it = json.find("message"); it != json.end() && it->is_string()) {
-        error.message = printable(it->get<std::string>());
+        error.message = from_server(it->get<std::string>());
     }
     return error;
 }
@@ -156,7 +151,7 @@ Error error_from_response(const http::Response& response, const RequestContext& 
     error.http_status = response.status;
     error.zoom_code = zoom.code;
     error.zoom_message = zoom.message;
-    error.tracking_id = printable(response.header("x-zm-trackingid"));
+    error.tracking_id = from_server(response.header("x-zm-trackingid"));
     error.hint = hint_for(response.status, zoom.code, context, response);
     return error;
 }

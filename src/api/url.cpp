@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "zoomqos/http/url.hpp"
+#include "zoomqos/text/text.hpp"
 
 namespace zoomqos::api {
 
@@ -86,14 +87,19 @@ bool is_loopback_host(std::string_view host) {
 }
 
 Result<std::string> validate_base_url(std::string_view url, std::string_view what) {
-    const std::string label(what);
+    // The URL may come from a token response, a config file or the
+    // environment, and is quoted in the message: printable, and cut.
+    constexpr std::size_t kMaxShown = 200;
+    const auto shown = [](std::string_view part) {
+        return text::printable(part, kMaxShown);
+    };
+    const std::string label = shown(what);
     auto usage = [&](const std::string& why) {
         return make_error(ErrorKind::Usage, label + ": " + why);
     };
     if (url.empty()) {
         return usage("empty URL");
     }
-    const std::string text(url);
     // parse_url never assumes a scheme, which is what we want: "api.zoom.us/v2"
     // is a mistake, not a shorthand.
     auto parsed = http::parse_url(url);
@@ -101,14 +107,14 @@ Result<std::string> validate_base_url(std::string_view url, std::string_view wha
         if (parsed.error().kind != ErrorKind::Usage) {
             return parsed.error();
         }
-        return usage("not a valid URL: '" + text + "'");
+        return usage("not a valid URL: '" + shown(url) + "'");
     }
     const http::ParsedUrl& parts = *parsed;
     if (parts.scheme != "https" && parts.scheme != "http") {
-        return usage("unsupported scheme '" + parts.scheme + "' (use https://)");
+        return usage("unsupported scheme '" + shown(parts.scheme) + "' (use https://)");
     }
     if (parts.scheme == "http" && !is_loopback_host(parts.host)) {
-        return usage("refusing plain http:// to '" + parts.host +
+        return usage("refusing plain http:// to '" + shown(parts.host) +
                      "': the access token would travel unencrypted (use https://; http:// is "
                      "allowed only for 127.0.0.1, localhost and ::1)");
     }
@@ -116,9 +122,9 @@ Result<std::string> validate_base_url(std::string_view url, std::string_view wha
         return usage("credentials in the URL are not allowed");
     }
     if (parts.query || parts.fragment) {
-        return usage("the URL must not have a query or fragment: '" + text + "'");
+        return usage("the URL must not have a query or fragment: '" + shown(url) + "'");
     }
-    std::string base = text;
+    std::string base(url);
     while (!base.empty() && base.back() == '/') {
         base.pop_back();
     }

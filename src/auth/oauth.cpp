@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "zoomqos/api/url.hpp"
+#include "zoomqos/text/text.hpp"
 
 namespace zoomqos::auth {
 
@@ -19,16 +20,8 @@ std::string sanitize(std::string text, const S2SCredentials& credentials) {
             text.replace(at, credentials.client_secret.size(), "***");
         }
     }
-    std::string out;
-    for (const char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        out += (c < 0x20 || c == 0x7F) ? '?' : ch;
-        if (out.size() >= 200) {
-            out += "...";
-            break;
-        }
-    }
-    return out;
+    constexpr std::size_t kMaxBytes = 200;
+    return text::printable(text, kMaxBytes);
 }
 
 bool has_control_characters(const std::string& text) {

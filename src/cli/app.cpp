@@ -12,7 +12,8 @@
 
 #include "zoomqos/http/client.hpp"
 #include "zoomqos/process/interrupt.hpp"
-#include "zoomqos/term/width.hpp"
+#include "zoomqos/term/terminal.hpp"
+#include "zoomqos/text/text.hpp"
 #include "zoomqos/version.hpp"
 
 #include "command.hpp"
@@ -46,16 +47,7 @@ std::string command_path(const CLI::App* command) {
 // points at the bad character on its second line).
 std::string harmless(std::string_view message) {
     constexpr std::size_t kMaxLine = 300;
-    std::string result;
-    std::size_t start = 0;
-    while (start == 0 || start < message.size()) {
-        const std::size_t end = std::min(message.find('\n', start), message.size());
-        const std::string_view line = message.substr(start, end - start);
-        result += term::printable(line.substr(0, kMaxLine), "?");
-        result += line.size() > kMaxLine ? "...\n" : "\n";
-        start = end + 1;
-    }
-    return result;
+    return text::printable_lines(message, kMaxLine);
 }
 
 // CLI11's messages are one line; ours add how to get help. Usage errors exit 2

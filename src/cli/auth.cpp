@@ -7,6 +7,7 @@
 #include "zoomqos/api/url.hpp"
 #include "zoomqos/auth/cache.hpp"
 #include "zoomqos/http/client.hpp"
+#include "zoomqos/text/text.hpp"
 #include "zoomqos/text/time.hpp"
 
 #include "command.hpp"
@@ -22,13 +23,24 @@ std::string iso_utc(std::int64_t unix_seconds) {
     return text::format_iso_utc(std::chrono::sys_seconds(std::chrono::seconds(unix_seconds)));
 }
 
+// The scope comes from the token response or the token cache, and is shown:
+// each scope is made printable (and a runaway one cut).
 std::vector<std::string> split_scopes(const std::string& scope) {
+    constexpr std::size_t kMaxScope = 200;
     std::vector<std::string> scopes;
     std::istringstream words(scope);
     for (std::string word; words >> word;) {
-        scopes.push_back(word);
+        scopes.push_back(text::printable(word, kMaxScope));
     }
     return scopes;
+}
+
+std::string join(const std::vector<std::string>& words) {
+    std::string joined;
+    for (const std::string& word : words) {
+        joined += (joined.empty() ? "" : " ") + word;
+    }
+    return joined;
 }
 
 class AuthStatusCommand : public Command {
@@ -82,7 +94,7 @@ public:
             json["expires_in_seconds"] =
                 known_scopes ? nlohmann::ordered_json(token->minted->expires_at - now)
                              : nlohmann::ordered_json(nullptr);
-            json["api_url"] = *base;
+            json["api_url"] = text::printable(*base);
             json["scopes"] =
                 known_scopes ? nlohmann::ordered_json(scopes) : nlohmann::ordered_json(nullptr);
             json["qos_scope"] =
@@ -97,9 +109,9 @@ public:
             } else {
                 streams.out << "Expires      unknown (a static token)\n";
             }
-            streams.out << "API URL      " << *base << "\n";
+            streams.out << "API URL      " << text::printable(*base) << "\n";
             if (known_scopes) {
-                streams.out << "Scopes       " << (scopes.empty() ? "(none)" : token->minted->scope)
+                streams.out << "Scopes       " << (scopes.empty() ? "(none)" : join(scopes))
                             << "\n";
                 streams.out << "QoS scope    "
                             << (qos_scope ? "yes"

@@ -4,6 +4,7 @@
 #include "zoomqos/api/response.hpp"
 #include "zoomqos/http/batch.hpp"
 #include "zoomqos/model/mapper.hpp"
+#include "zoomqos/text/text.hpp"
 
 #include "get.hpp"
 #include "printer.hpp"
@@ -92,7 +93,7 @@ private:
             ++not_requested_;
         } else {
             Error error = *outcome.error;
-            error.message = "participant " + ids_[index] + ": " + error.message;
+            error.message = "participant " + text::printable(ids_[index]) + ": " + error.message;
             streams_.err << format_error(error);
         }
         if (!first_error_ || index < first_error_->first) {

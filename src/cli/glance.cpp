@@ -179,7 +179,8 @@ Status check_fail_on(const Glance& glance, const model::Participant& participant
 
 void FailOnTally::judge(const model::Participant& participant, const std::string& participant_id) {
     if (glance_.fail_on &&
-        !check_fail_on(glance_, participant, err_, "participant " + participant_id + ": ")) {
+        !check_fail_on(glance_, participant, err_,
+                       "participant " + text::printable(participant_id) + ": ")) {
         ++breached_;
     }
 }

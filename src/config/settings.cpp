@@ -88,7 +88,8 @@ std::string Setting::display_value() const {
     if (secret && !value.empty()) {
         return "***";
     }
-    return value;
+    // A value from a config file or the environment is shown on a terminal.
+    return text::printable(value);
 }
 
 const Setting* find_setting(const std::vector<Setting>& settings, std::string_view name) {

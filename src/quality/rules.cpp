@@ -199,9 +199,8 @@ private:
     // character N (by display width, so non-ASCII before it does not shift
     // the caret).
     Error fail_at(std::size_t at, const std::string& what) const {
-        const std::string shown = term::printable(text_, "?");
-        const std::string before =
-            term::printable(text_.substr(0, std::min(at, text_.size())), "?");
+        const std::string shown = text::printable(text_);
+        const std::string before = text::printable(text_.substr(0, std::min(at, text_.size())));
         std::string message = std::string(option_) + ": " + what + " at character " +
                               std::to_string(at + 1) + "\n  " + shown + "\n  " +
                               std::string(term::display_width(before), ' ') + "^";

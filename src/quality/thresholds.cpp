@@ -3,7 +3,7 @@
 #include <cctype>
 #include <cmath>
 
-#include "zoomqos/term/width.hpp"
+#include "zoomqos/text/text.hpp"
 
 namespace zoomqos::quality {
 
@@ -115,7 +115,7 @@ std::string short_time(const std::optional<std::string>& date_time) {
     // "2026-11-20T14:03:00Z" → "14:03"; anything else as Zoom sent it.
     const bool iso = s.size() == 20 && s[10] == 'T' && s[19] == 'Z' && s[13] == ':' &&
                      std::isdigit(static_cast<unsigned char>(s[11])) != 0;
-    return iso ? s.substr(11, 5) : term::printable(s, "?");
+    return iso ? s.substr(11, 5) : text::printable(s);
 }
 
 std::string describe(const Breach& breach) {
@@ -125,7 +125,7 @@ std::string describe(const Breach& breach) {
     } else if (breach.rule.metric == Metric::Fps) {
         metric = "frame rate"; // not "fps 12 fps"
     }
-    return term::printable(breach.stream, "?") + ": " + metric + " " +
+    return text::printable(breach.stream) + ": " + metric + " " +
            value_text(breach.rule.metric, breach.value) + " at " + short_time(breach.date_time) +
            " (threshold " + limit_text(breach.rule) + ")";
 }

@@ -182,6 +182,10 @@ const std::vector<Column>& columns() {
     return kColumns;
 }
 
+// Cells are made printable first (control characters, bidi controls and
+// invalid UTF-8 become '?'): a CSV file gets viewed with cat and less as often
+// as it gets loaded into a sheet, and no spreadsheet needs an escape sequence.
+//
 // Spreadsheets run a cell that starts with one of these as a formula
 // (OWASP "CSV injection"); a leading apostrophe makes it text again. Names and
 // IDs come from other people, so they are never trusted with a formula.
@@ -213,7 +217,7 @@ std::string quote(const std::string& value) {
 // 0.30000000000000004.
 std::string format_cell(const Cell& cell) {
     if (const auto* s = std::get_if<std::string>(&cell)) {
-        return quote(defuse(*s));
+        return quote(defuse(text::printable(*s)));
     }
     if (const auto* d = std::get_if<double>(&cell)) {
         return std::isfinite(*d) ? text::decimal(*d, 6) : std::string();

@@ -162,7 +162,7 @@ std::string text(const std::optional<std::string>& value, const Glyphs& glyphs) 
     if (!value || value->find_first_not_of(" \t\r\n") == std::string::npos) {
         return std::string(glyphs.unknown);
     }
-    return term::printable(*value, "?");
+    return text::printable(*value);
 }
 
 // Seconds since 1970 of an ISO-8601 date-time ("2026-11-20T14:01:00Z"), or nullopt.
@@ -238,7 +238,7 @@ std::string label_of(const std::string& name) {
             return std::string(label);
         }
     }
-    return term::printable(name, "?");
+    return text::printable(name);
 }
 
 constexpr std::size_t kColumns = 8;

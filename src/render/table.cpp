@@ -133,7 +133,7 @@ public:
         if (!value || value->find_first_not_of(" \t\r\n") == std::string::npos) {
             return std::string(glyphs_.unknown);
         }
-        return term::printable(*value, glyphs_.invalid);
+        return text::printable(*value, text::kNoLimit, glyphs_.invalid);
     }
 
 private:

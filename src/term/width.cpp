@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <iterator>
 
+#include "zoomqos/text/text.hpp"
+
 namespace zoomqos::term {
 
 namespace {
@@ -79,76 +81,8 @@ bool in(const Range (&ranges)[N], char32_t cp) {
     return it != std::begin(ranges) && cp <= std::prev(it)->last;
 }
 
-bool is_control(char32_t cp) {
-    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
-}
-
-// Overrides and isolates: printed raw they reorder what follows on the line.
-bool is_bidi_control(char32_t cp) {
-    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
-struct Decoded {
-    char32_t cp = 0;
-    std::size_t length = 1;
-    bool valid = false;
-};
-
-unsigned byte_at(std::string_view text, std::size_t i) {
-    return static_cast<unsigned char>(text[i]);
-}
-
-// Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above
-// U+10FFFF. Anything else is one invalid byte, and decoding resumes at the next
-// byte, so a truncated sequence counts one per byte it has.
-Decoded decode(std::string_view text, std::size_t i) {
-    const unsigned lead = byte_at(text, i);
-    if (lead < 0x80) {
-        return {lead, 1, true};
-    }
-    std::size_t length = 0;
-    unsigned low = 0x80; // the allowed range of the second byte
-    unsigned high = 0xBF;
-    char32_t cp = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        cp = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        cp = lead & 0x0Fu;
-        if (lead == 0xE0) {
-            low = 0xA0; // overlong below
-        } else if (lead == 0xED) {
-            high = 0x9F; // surrogates above
-        }
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        cp = lead & 0x07u;
-        if (lead == 0xF0) {
-            low = 0x90; // overlong below
-        } else if (lead == 0xF4) {
-            high = 0x8F; // beyond U+10FFFF above
-        }
-    } else {
-        return {};
-    }
-    if (i + length > text.size()) {
-        return {};
-    }
-    for (std::size_t k = 1; k < length; ++k) {
-        const unsigned byte = byte_at(text, i + k);
-        const unsigned min = k == 1 ? low : 0x80u;
-        const unsigned max = k == 1 ? high : 0xBFu;
-        if (byte < min || byte > max) {
-            return {};
-        }
-        cp = (cp << 6) | (byte & 0x3Fu);
-    }
-    return {cp, length, true};
-}
-
 std::size_t width_of(char32_t cp) {
-    if (is_control(cp) || in(kZeroWidth, cp)) {
+    if (text::is_control(cp) || in(kZeroWidth, cp)) {
         return 0;
     }
     return in(kWide, cp) ? 2 : 1;
@@ -159,8 +93,8 @@ std::size_t width_of(char32_t cp) {
 std::size_t display_width(std::string_view utf8) {
     std::size_t width = 0;
     for (std::size_t i = 0; i < utf8.size();) {
-        const Decoded d = decode(utf8, i);
-        width += d.valid ? width_of(d.cp) : 1;
+        const text::CodePoint d = text::decode_utf8(utf8, i);
+        width += d.valid ? width_of(d.value) : 1;
         i += d.length;
     }
     return width;
@@ -180,21 +114,6 @@ std::string pad_left(std::string_view text, std::size_t width) {
     std::string padded(used < width ? width - used : 0, ' ');
     padded.append(text);
     return padded;
-}
-
-std::string printable(std::string_view utf8, std::string_view replacement) {
-    std::string out;
-    out.reserve(utf8.size());
-    for (std::size_t i = 0; i < utf8.size();) {
-        const Decoded d = decode(utf8, i);
-        if (!d.valid || is_control(d.cp) || is_bidi_control(d.cp)) {
-            out.append(replacement);
-        } else {
-            out.append(utf8.substr(i, d.length));
-        }
-        i += d.length;
-    }
-    return out;
 }
 
 } // namespace zoomqos::term

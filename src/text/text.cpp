@@ -54,4 +54,90 @@ std::string decimal(double value, int decimals) {
     return text;
 }
 
+CodePoint decode_utf8(std::string_view text, std::size_t at) {
+    const auto byte_at = [&](std::size_t i) {
+        return static_cast<unsigned char>(text[i]);
+    };
+    const unsigned lead = byte_at(at);
+    if (lead < 0x80) {
+        return {lead, 1, true};
+    }
+    std::size_t length = 0;
+    unsigned low = 0x80; // the allowed range of the second byte
+    unsigned high = 0xBF;
+    char32_t cp = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        cp = lead & 0x1Fu;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        cp = lead & 0x0Fu;
+        if (lead == 0xE0) {
+            low = 0xA0; // overlong below
+        } else if (lead == 0xED) {
+            high = 0x9F; // surrogates above
+        }
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        cp = lead & 0x07u;
+        if (lead == 0xF0) {
+            low = 0x90; // overlong below
+        } else if (lead == 0xF4) {
+            high = 0x8F; // beyond U+10FFFF above
+        }
+    } else {
+        return {};
+    }
+    if (at + length > text.size()) {
+        return {};
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+        const unsigned byte = byte_at(at + k);
+        const unsigned min = k == 1 ? low : 0x80u;
+        const unsigned max = k == 1 ? high : 0xBFu;
+        if (byte < min || byte > max) {
+            return {};
+        }
+        cp = (cp << 6) | (byte & 0x3Fu);
+    }
+    return {cp, length, true};
+}
+
+bool is_control(char32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+}
+
+bool is_bidi_control(char32_t cp) {
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+std::string printable(std::string_view text, std::size_t max_bytes, std::string_view replacement) {
+    std::string out;
+    out.reserve(std::min(text.size(), max_bytes));
+    for (std::size_t i = 0; i < text.size();) {
+        const CodePoint cp = decode_utf8(text, i);
+        const bool safe = cp.valid && !is_control(cp.value) && !is_bidi_control(cp.value);
+        const std::string_view piece = safe ? text.substr(i, cp.length) : replacement;
+        if (out.size() + piece.size() > max_bytes) {
+            out += "...";
+            break;
+        }
+        out += piece;
+        i += cp.length;
+    }
+    return out;
+}
+
+std::string printable_lines(std::string_view text, std::size_t max_line_bytes) {
+    std::string out;
+    std::size_t start = 0;
+    while (start == 0 || start < text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        out += printable(text.substr(start, end - start), max_line_bytes);
+        out += '\n';
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace zoomqos::text

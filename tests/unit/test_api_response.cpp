@@ -31,7 +31,7 @@ TEST_CASE("Zoom's error body is read when it is one", "[response]") {
     CHECK_FALSE(api::parse_zoom_error("").code);
     CHECK_FALSE(api::parse_zoom_error(R"({"code":"x"})").code);
     CHECK(api::parse_zoom_error("{\"code\":1,\"message\":\"a\\u001b[2Jb\\nc\"}").message ==
-          "a [2Jb c");
+          "a?[2Jb?c");
 }
 
 TEST_CASE("statuses and Zoom codes map to exit-code kinds", "[response]") {

@@ -1,3 +1,5 @@
+#include <string>
+
 #include <catch2/catch.hpp>
 
 #include "zoomqos/errors.hpp"
@@ -34,6 +36,17 @@ TEST_CASE("an error formats as one line plus the details it has", "[errors]") {
               "  Zoom says: Webinar does not exist: 1.\n"
               "  tracking id: v=2.0;clid=us05;rid=WEB_1\n"
               "hint: try --type past\n");
+    }
+    SECTION("no part reaches the terminal with a control character") {
+        Error error = zoomqos::make_error(ErrorKind::Usage, "bad id '\x1b]0;t\x07'");
+        error.zoom_message = "a\x1b[2Jb";
+        error.tracking_id = std::string("x\0y", 3);
+        error.hint = "see \xE2\x80\xAE"
+                     "evil";
+        CHECK(zoomqos::format_error(error) == "zoomqos: error: bad id '?]0;t?'\n"
+                                              "  Zoom says: a?[2Jb\n"
+                                              "  tracking id: x?y\n"
+                                              "hint: see ?evil\n");
     }
     SECTION("Zoom code without an HTTP status") {
         Error error = zoomqos::make_error(ErrorKind::Api, "odd");

@@ -375,7 +375,7 @@ TEST_CASE("table with samples but no data in any of them", "[render]") {
 TEST_CASE("csv has a fixed header and one row per sample with quoting and formula defusing",
           "[render]") {
     Participant doe = zoe();
-    doe.user_name = "Doe, \"JJ\"\nJane"; // comma, quote and newline
+    doe.user_name = "Doe, \"JJ\"\nJane"; // comma, quote and a newline, which becomes '?'
     Participant formula = tanaka();
     formula.user_name = "=cmd()|' /C calc'!A0";
     formula.user_id = "@16778242";
@@ -400,9 +400,21 @@ TEST_CASE("csv has a fixed header and one row per sample with quoting and formul
     CHECK(header.ends_with(",as_device_to_rwg_frame_rate_fps,cpu_usage_zoom_min_cpu_usage_pct,"
                            "cpu_usage_zoom_avg_cpu_usage_pct,cpu_usage_zoom_max_cpu_usage_pct,"
                            "cpu_usage_system_max_cpu_usage_pct"));
-    CHECK(text.find("\"Doe, \"\"JJ\"\"\nJane\"") != std::string::npos);
+    CHECK(text.find("\"Doe, \"\"JJ\"\"?Jane\"") != std::string::npos);
     CHECK(text.find(",'=cmd()|' /C calc'!A0,") != std::string::npos);
     check_golden("participants.csv", text);
+}
+
+TEST_CASE("csv cells hold no control characters, and keep valid UTF-8", "[render]") {
+    using namespace std::string_literals;
+    Participant p = zoe();
+    p.user_name = "Zo\u00eb \u7530\x1b]0;t\x07\0\xc2\x9b\xe2\x80\xae"s; // OSC, NUL, C1, bidi
+    p.user_id = "\x1b[2J-1";
+    std::ostringstream out;
+    render::csv_rows(out, kWebinar, p);
+    const std::string text = out.str();
+    CHECK(text.find(",?[2J-1,Zo\u00eb \u7530?]0;t????,") != std::string::npos);
+    CHECK(text.find_first_of("\x1b\x07"s + '\0') == std::string::npos);
 }
 
 TEST_CASE("csv rows for a participant without samples are empty", "[render]") {

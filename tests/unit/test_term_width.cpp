@@ -5,7 +5,6 @@
 using zoomqos::term::display_width;
 using zoomqos::term::pad_left;
 using zoomqos::term::pad_right;
-using zoomqos::term::printable;
 
 TEST_CASE("display_width of empty and ASCII text", "[width]") {
     CHECK(display_width("") == 0);
@@ -79,17 +78,4 @@ TEST_CASE("pad_right and pad_left align by display width", "[width]") {
     CHECK(pad_left("1280\u00d7720", 10) == "  1280\u00d7720");
     CHECK(pad_left("\u7530", 3) == " \u7530");
     CHECK(pad_left("toolong", 3) == "toolong");
-}
-
-TEST_CASE("printable replaces what could take over a terminal", "[width]") {
-    CHECK(printable("Zo\u00eb \u7530\u4e2d \U0001F600", "?") == "Zo\u00eb \u7530\u4e2d \U0001F600");
-    CHECK(printable("Eve\x1b[2J", "?") == "Eve?[2J");
-    CHECK(printable("a\tb\nc\x7f", "?") == "a?b?c?");
-    CHECK(printable("a\xff"
-                    "b",
-                    "\ufffd") == "a\ufffd"
-                                 "b");
-    CHECK(printable("\xe4\xb8", "?") == "??");
-    CHECK(printable("abc\u202edef", "?") == "abc?def"); // right-to-left override
-    CHECK(printable("", "?").empty());
 }

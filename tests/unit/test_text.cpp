@@ -90,3 +90,50 @@ TEST_CASE("decimal of huge and non-finite values", "[text]") {
     CHECK(decimal(std::numeric_limits<double>::infinity(), 2) == "inf");
     CHECK(decimal(-std::numeric_limits<double>::infinity(), 2) == "-inf");
 }
+
+TEST_CASE("printable keeps valid printable UTF-8 as it is", "[text]") {
+    using zoomqos::text::printable;
+    CHECK(printable("").empty());
+    CHECK(printable("Zo\u00eb \u7530\u4e2d \U0001F600") == "Zo\u00eb \u7530\u4e2d \U0001F600");
+    CHECK(printable("\u00a0\u00ff\u2029\u2065\u206a") == "\u00a0\u00ff\u2029\u2065\u206a");
+}
+
+TEST_CASE("printable replaces what could take over a terminal", "[text]") {
+    using zoomqos::text::printable;
+    CHECK(printable("Eve\x1b[2J") == "Eve?[2J");          // CSI: clear screen
+    CHECK(printable("\x1b]0;title\x07") == "?]0;title?"); // OSC: window title
+    CHECK(printable("a\tb\nc\rd\x7f") == "a?b?c?d?");     // C0 and DEL
+    CHECK(printable("a\xc2\x9b"
+                    "2J\xc2\x80\xc2\x9f") == "a?2J??"); // C1, CSI among them
+    CHECK(printable("abc\u202edef") == "abc?def");      // right-to-left override
+    CHECK(printable("\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069") == "????????");
+    CHECK(printable("a\0b"sv) == "a?b");
+    CHECK(printable("a\xff"
+                    "b") == "a?b");
+    CHECK(printable("\xe4\xb8") == "??");           // a truncated sequence: one per byte
+    CHECK(printable("\xc0\xaf") == "??");           // overlong '/'
+    CHECK(printable("\xed\xa0\x80") == "???");      // a surrogate
+    CHECK(printable("\xf4\x90\x80\x80") == "????"); // above U+10FFFF
+    CHECK(printable("a\x1b"
+                    "b",
+                    zoomqos::text::kNoLimit, "\ufffd") == "a\ufffd"
+                                                          "b");
+}
+
+TEST_CASE("printable cuts long text at a code point boundary", "[text]") {
+    using zoomqos::text::printable;
+    CHECK(printable("abcdef", 6) == "abcdef");
+    CHECK(printable("abcdefg", 6) == "abcdef...");
+    CHECK(printable("ab\u00e9", 3) == "ab..."); // U+00E9 is 2 bytes: not split
+    CHECK(printable("\u7530\u4e2d", 4) == "\u7530...");
+    CHECK(printable("ab\x1b\x1b", 3) == "ab?..."); // counts the output, not the input
+    CHECK(printable("abc", 0) == "...");
+}
+
+TEST_CASE("printable_lines keeps line breaks and cuts each line", "[text]") {
+    using zoomqos::text::printable_lines;
+    CHECK(printable_lines("") == "\n");
+    CHECK(printable_lines("one") == "one\n");
+    CHECK(printable_lines("a\x1b[2J\n  ^") == "a?[2J\n  ^\n");
+    CHECK(printable_lines("abcdef\nxy\r", 4) == "abcd...\nxy?\n");
+}

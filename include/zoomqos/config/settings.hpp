@@ -30,6 +30,8 @@ struct Setting {
     Source source;
     bool secret = false; // shown as "***"
 
+    // The value as `config show` prints it: secrets masked, control
+    // characters replaced.
     std::string display_value() const;
 };
 
