@@ -137,7 +137,8 @@ CacheLookup load_cached_token(const std::string& path, const CacheKey& key, std:
             return {std::nullopt, "cache file is for other credentials"};
         }
         if (token.access_token.empty() ||
-            token.access_token.find_first_of("\r\n\t ") != std::string::npos) {
+            token.access_token.find_first_of("\r\n\t ") != std::string::npos ||
+            api_url_problem(token.api_url)) {
             return {std::nullopt, "cache file is corrupt"};
         }
         if (token.expires_at - kCacheMarginSeconds <= now) {
