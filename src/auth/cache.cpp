@@ -1,9 +1,13 @@
 #include "zoomqos/auth/cache.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,6 +63,32 @@ bool make_directories(const std::string& path) {
         }
     }
     return ::mkdir(path.c_str(), 0700) == 0 || errno == EEXIST;
+}
+
+// No token we mint lives longer than this (parse_token_response).
+constexpr std::int64_t kMaxTokenLifeSeconds = std::int64_t{366} * 86400;
+
+// The file's expiry time, when it is one a minted token can have: an integer
+// between the epoch and a token's longest life from now. Anything else (a
+// float, a huge or negative number) would overflow or convert on the way to
+// int64 and could pass the expiry check for centuries.
+std::optional<std::int64_t> expiry_time(const nlohmann::json& value, std::int64_t now) {
+    if (!value.is_number_integer()) {
+        return std::nullopt;
+    }
+    if (value.is_number_unsigned()) {
+        const auto unsigned_value = value.get<std::uint64_t>();
+        if (unsigned_value > static_cast<std::uint64_t>(kMaxTokenLifeSeconds) +
+                                 static_cast<std::uint64_t>(std::max<std::int64_t>(now, 0))) {
+            return std::nullopt;
+        }
+    }
+    const auto seconds = value.get<std::int64_t>();
+    if (seconds <= 0 || now > std::numeric_limits<std::int64_t>::max() - kMaxTokenLifeSeconds ||
+        seconds > now + kMaxTokenLifeSeconds) {
+        return std::nullopt;
+    }
+    return seconds;
 }
 
 } // namespace
@@ -128,7 +158,11 @@ CacheLookup load_cached_token(const std::string& path, const CacheKey& key, std:
         const auto json = nlohmann::json::parse(content);
         MintedToken token;
         token.access_token = json.at("access_token").get<std::string>();
-        token.expires_at = json.at("expires_at").get<std::int64_t>();
+        const auto expires_at = expiry_time(json.at("expires_at"), now);
+        if (!expires_at) {
+            return {std::nullopt, "cache file is corrupt"};
+        }
+        token.expires_at = *expires_at;
         token.scope = json.at("scope").get<std::string>();
         token.api_url = json.at("api_url").get<std::string>();
         if (json.at("oauth_url").get<std::string>() != key.oauth_url ||
