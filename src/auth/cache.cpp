@@ -121,12 +121,39 @@ std::string cache_file_name(std::string_view oauth_url, std::string_view account
 }
 
 CacheLookup load_cached_token(const std::string& path, const CacheKey& key, std::int64_t now) {
+    // The directory gets the file's checks: whoever controls it can swap the
+    // file. Opened once and the file opened within it, so both checks hold
+    // for what is read.
+    const std::size_t slash = path.rfind('/');
+    // No trailing '/': "link/" would make O_NOFOLLOW follow the link.
+    const std::string directory = slash == std::string::npos ? "."
+                                  : slash == 0               ? "/"
+                                                             : path.substr(0, slash);
+    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    Fd dir(::open(directory.c_str(), O_RDONLY | O_CLOEXEC | O_DIRECTORY | O_NOFOLLOW));
+    if (dir.get() < 0) {
+        if (errno == ENOENT) {
+            return {std::nullopt, "no cache file"};
+        }
+        return {std::nullopt, errno == ELOOP || errno == ENOTDIR
+                                  ? "cache directory is a symlink or not a directory"
+                                  : "cache directory unreadable"};
+    }
+    struct stat info {};
+    if (::fstat(dir.get(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+        return {std::nullopt, "cache directory is a symlink or not a directory"};
+    }
+    if (info.st_uid != ::geteuid()) {
+        return {std::nullopt, "cache directory is owned by another user"};
+    }
+    if ((info.st_mode & 077) != 0) {
+        return {std::nullopt, "cache directory is readable or writable by group or others"};
+    }
     // O_NOFOLLOW: a symlink planted in the directory is not followed.
-    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    Fd fd(::openat(dir.get(), name.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     if (fd.get() < 0) {
         return {std::nullopt, errno == ENOENT ? "no cache file" : "cache file unreadable"};
     }
-    struct stat info {};
     if (::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode)) {
         return {std::nullopt, "cache file is not a regular file"};
     }

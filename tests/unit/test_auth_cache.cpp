@@ -140,6 +140,36 @@ TEST_CASE("an expiry time out of range or not an integer is no valid cache", "[a
     }
 }
 
+TEST_CASE("a valid token in an untrusted cache directory is ignored", "[auth][cache]") {
+    TempDir dir;
+    const std::string directory = (dir.path / "zoomqos").string();
+    const std::string path = directory + "/token.json";
+    REQUIRE(auth::store_cached_token(directory, path, kKey, token_expiring_at(10'000)).ok());
+    REQUIRE(auth::load_cached_token(path, kKey, 0).token.has_value());
+
+    SECTION("a symlinked directory") {
+        const std::string link = (dir.path / "link").string();
+        fs::create_directory_symlink(directory, link);
+        const auth::CacheLookup lookup = auth::load_cached_token(link + "/token.json", kKey, 0);
+        CHECK_FALSE(lookup.token.has_value());
+        CHECK(lookup.reason == "cache directory is a symlink or not a directory");
+    }
+    SECTION("a directory others can write to") {
+        fs::permissions(directory, fs::perms::all);
+        const auth::CacheLookup lookup = auth::load_cached_token(path, kKey, 0);
+        CHECK_FALSE(lookup.token.has_value());
+        CHECK(lookup.reason == "cache directory is readable or writable by group or others");
+    }
+    SECTION("a directory of another user (only root can make one)") {
+        if (::geteuid() == 0) {
+            REQUIRE(::chown(directory.c_str(), 65534, 65534) == 0);
+            const auth::CacheLookup lookup = auth::load_cached_token(path, kKey, 0);
+            CHECK_FALSE(lookup.token.has_value());
+            CHECK(lookup.reason == "cache directory is owned by another user");
+        }
+    }
+}
+
 TEST_CASE("storing replaces the file and leaves no temporary file", "[auth][cache]") {
     TempDir dir;
     const std::string path = (dir.path / "token.json").string();
