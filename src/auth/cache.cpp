@@ -1,9 +1,13 @@
 #include "zoomqos/auth/cache.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -61,6 +65,32 @@ bool make_directories(const std::string& path) {
     return ::mkdir(path.c_str(), 0700) == 0 || errno == EEXIST;
 }
 
+// No token we mint lives longer than this (parse_token_response).
+constexpr std::int64_t kMaxTokenLifeSeconds = std::int64_t{366} * 86400;
+
+// The file's expiry time, when it is one a minted token can have: an integer
+// between the epoch and a token's longest life from now. Anything else (a
+// float, a huge or negative number) would overflow or convert on the way to
+// int64 and could pass the expiry check for centuries.
+std::optional<std::int64_t> expiry_time(const nlohmann::json& value, std::int64_t now) {
+    if (!value.is_number_integer()) {
+        return std::nullopt;
+    }
+    if (value.is_number_unsigned()) {
+        const auto unsigned_value = value.get<std::uint64_t>();
+        if (unsigned_value > static_cast<std::uint64_t>(kMaxTokenLifeSeconds) +
+                                 static_cast<std::uint64_t>(std::max<std::int64_t>(now, 0))) {
+            return std::nullopt;
+        }
+    }
+    const auto seconds = value.get<std::int64_t>();
+    if (seconds <= 0 || now > std::numeric_limits<std::int64_t>::max() - kMaxTokenLifeSeconds ||
+        seconds > now + kMaxTokenLifeSeconds) {
+        return std::nullopt;
+    }
+    return seconds;
+}
+
 } // namespace
 
 std::string cache_directory(const char* xdg_cache_home, const char* home) {
@@ -91,12 +121,39 @@ std::string cache_file_name(std::string_view oauth_url, std::string_view account
 }
 
 CacheLookup load_cached_token(const std::string& path, const CacheKey& key, std::int64_t now) {
+    // The directory gets the file's checks: whoever controls it can swap the
+    // file. Opened once and the file opened within it, so both checks hold
+    // for what is read.
+    const std::size_t slash = path.rfind('/');
+    // No trailing '/': "link/" would make O_NOFOLLOW follow the link.
+    const std::string directory = slash == std::string::npos ? "."
+                                  : slash == 0               ? "/"
+                                                             : path.substr(0, slash);
+    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    Fd dir(::open(directory.c_str(), O_RDONLY | O_CLOEXEC | O_DIRECTORY | O_NOFOLLOW));
+    if (dir.get() < 0) {
+        if (errno == ENOENT) {
+            return {std::nullopt, "no cache file"};
+        }
+        return {std::nullopt, errno == ELOOP || errno == ENOTDIR
+                                  ? "cache directory is a symlink or not a directory"
+                                  : "cache directory unreadable"};
+    }
+    struct stat info {};
+    if (::fstat(dir.get(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+        return {std::nullopt, "cache directory is a symlink or not a directory"};
+    }
+    if (info.st_uid != ::geteuid()) {
+        return {std::nullopt, "cache directory is owned by another user"};
+    }
+    if ((info.st_mode & 077) != 0) {
+        return {std::nullopt, "cache directory is readable or writable by group or others"};
+    }
     // O_NOFOLLOW: a symlink planted in the directory is not followed.
-    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    Fd fd(::openat(dir.get(), name.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
     if (fd.get() < 0) {
         return {std::nullopt, errno == ENOENT ? "no cache file" : "cache file unreadable"};
     }
-    struct stat info {};
     if (::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode)) {
         return {std::nullopt, "cache file is not a regular file"};
     }
@@ -128,7 +185,11 @@ CacheLookup load_cached_token(const std::string& path, const CacheKey& key, std:
         const auto json = nlohmann::json::parse(content);
         MintedToken token;
         token.access_token = json.at("access_token").get<std::string>();
-        token.expires_at = json.at("expires_at").get<std::int64_t>();
+        const auto expires_at = expiry_time(json.at("expires_at"), now);
+        if (!expires_at) {
+            return {std::nullopt, "cache file is corrupt"};
+        }
+        token.expires_at = *expires_at;
         token.scope = json.at("scope").get<std::string>();
         token.api_url = json.at("api_url").get<std::string>();
         if (json.at("oauth_url").get<std::string>() != key.oauth_url ||
@@ -137,7 +198,8 @@ CacheLookup load_cached_token(const std::string& path, const CacheKey& key, std:
             return {std::nullopt, "cache file is for other credentials"};
         }
         if (token.access_token.empty() ||
-            token.access_token.find_first_of("\r\n\t ") != std::string::npos) {
+            token.access_token.find_first_of("\r\n\t ") != std::string::npos ||
+            api_url_problem(token.api_url)) {
             return {std::nullopt, "cache file is corrupt"};
         }
         if (token.expires_at - kCacheMarginSeconds <= now) {

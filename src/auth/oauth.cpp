@@ -1,6 +1,7 @@
 #include "zoomqos/auth/oauth.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +36,21 @@ bool has_control_characters(const std::string& text) {
 }
 
 } // namespace
+
+std::optional<std::string> api_url_problem(std::string_view api_url) {
+    if (api_url.empty()) {
+        return std::nullopt;
+    }
+    std::string url(api_url);
+    while (!url.empty() && url.back() == '/') {
+        url.pop_back();
+    }
+    auto base = api::validate_base_url(url + "/v2", "api_url");
+    if (!base) {
+        return base.error().message;
+    }
+    return std::nullopt;
+}
 
 std::string token_request_body(std::string_view account_id) {
     return "grant_type=account_credentials&account_id=" + api::encode_segment(account_id);
@@ -121,8 +137,16 @@ Result<MintedToken> parse_token_response(const http::Response& response,
     if (const auto scope = body.find("scope"); scope != body.end() && scope->is_string()) {
         minted.scope = scope->get<std::string>();
     }
-    if (const auto api = body.find("api_url"); api != body.end() && api->is_string()) {
+    if (const auto api = body.find("api_url"); api != body.end()) {
+        if (!api->is_string()) {
+            return invalid("has an api_url that is not a string");
+        }
         minted.api_url = api->get<std::string>();
+        // Checked here, before the token is cached: a cached token with an
+        // unusable api_url would fail every run until it expires.
+        if (auto why = api_url_problem(minted.api_url)) {
+            return invalid("has an unusable api_url: " + sanitize(*why, credentials));
+        }
     }
     return minted;
 }

@@ -5,9 +5,11 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <fcntl.h>
 #include <iostream>
 #include <optional>
 #include <string_view>
+#include <unistd.h>
 #include <vector>
 
 #include "zoomqos/http/client.hpp"
@@ -159,6 +161,26 @@ Status run_chosen(const CLI::App& app, const std::vector<std::unique_ptr<Command
     return Ok{};
 }
 
+// Opens /dev/null on each of fds 0-2 that is closed; which ones were. Left
+// closed, the next open() or socket() takes the number, and libcurl's
+// connection would become our stdout or stderr.
+std::array<bool, 3> open_closed_standard_fds() {
+    std::array<bool, 3> closed{};
+    for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
+        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) {
+            continue;
+        }
+        closed.at(static_cast<std::size_t>(fd)) = true;
+        // The lowest free number: this one, as those below are open by now.
+        const int null = ::open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY);
+        if (null >= 0 && null != fd) {
+            ::dup2(null, fd);
+            ::close(null);
+        }
+    }
+    return closed;
+}
+
 } // namespace
 
 CLI::App* command_group(CLI::App& app, const std::string& name, const std::string& description) {
@@ -223,6 +245,9 @@ int run(const std::vector<std::string>& args, const Streams& streams) {
 }
 
 int run(int argc, char** argv) {
+    // First of all, before anything opens a file or socket that could take
+    // the number of a closed standard stream and receive our output.
+    const bool stdout_closed = open_closed_standard_fds()[STDOUT_FILENO];
     // A closed stdout (`zoomqos ... | head -1`) shows up as EPIPE on write,
     // handled in run(), instead of killing the process mid-way.
     if (std::signal(SIGPIPE, SIG_IGN) == SIG_ERR) {
@@ -232,7 +257,9 @@ int run(int argc, char** argv) {
     // exits 128 + the signal.
     process::install_interrupt_handlers();
 
-    term::FdStreamBuf stdout_buffer(1);
+    // A stdout closed at start is a reader that went away before the first
+    // write: a broken pipe (exit 141), not output into /dev/null.
+    term::FdStreamBuf stdout_buffer(STDOUT_FILENO, stdout_closed ? EPIPE : 0);
     std::ostream out(&stdout_buffer);
     const Streams streams = process_streams(out, stdout_buffer);
     return run(std::vector<std::string>(argv + std::min(argc, 1), argv + argc), streams);

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -88,13 +89,25 @@ Result<std::optional<ConfigFile>> load_config(const ConnectionOptions& options, 
     if (!S_ISREG(info.st_mode)) {
         return usage("config file '" + file.path + "' is not a regular file");
     }
+    const std::string too_large =
+        "config file '" + file.path + "' is larger than 1 MiB; it holds a few settings";
+    if (static_cast<std::uintmax_t>(info.st_size) > config::kMaxConfigFileBytes) {
+        return usage(too_large);
+    }
     std::ifstream in(file.path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in || in.bad()) {
+    if (!in) {
         return usage("config file '" + file.path + "': cannot read it");
     }
-    file.text = bytes.str();
+    // Read at most one byte past the cap: the file may have grown since stat.
+    file.text.resize(config::kMaxConfigFileBytes + 1);
+    in.read(file.text.data(), static_cast<std::streamsize>(file.text.size()));
+    if (in.bad()) {
+        return usage("config file '" + file.path + "': cannot read it");
+    }
+    file.text.resize(static_cast<std::size_t>(in.gcount()));
+    if (file.text.size() > config::kMaxConfigFileBytes) {
+        return usage(too_large);
+    }
     if (auto problem = config::check_config_syntax(file.text)) {
         return usage(at_line(file, problem->line) + "malformed config: " + problem->what);
     }
@@ -129,7 +142,24 @@ Status apply(CLI::Option& option, const std::vector<std::string>& values,
         option.add_result(values);
         option.run_callback();
     } catch (const CLI::Error& error) {
-        return usage(where + error.what());
+        // CLI11 echoes the value it refused: cut a long one short.
+        std::string message = error.what();
+        for (const std::string& value : values) {
+            const std::string shortened = config::shorten_value(value);
+            if (shortened.size() >= value.size()) {
+                continue;
+            }
+            for (auto at = message.find(value); at != std::string::npos;
+                 at = message.find(value, at + shortened.size())) {
+                message.replace(at, value.size(), shortened);
+            }
+        }
+        // And should CLI11 echo it in another form, still no flood.
+        constexpr std::size_t kMaxMessage = 400;
+        if (message.size() > kMaxMessage) {
+            message = message.substr(0, kMaxMessage) + "...";
+        }
+        return usage(where + message);
     }
     return Ok{};
 }
@@ -162,7 +192,7 @@ Status resolve_settings(const CLI::App& app, CLI::App& command, ConnectionOption
             }
             if (known.count(item.name) == 0) {
                 return usage(at_line(*file, config::find_key_line(file->text, item.name)) +
-                             "unknown key '" + item.name + "'");
+                             "unknown key '" + config::shorten_value(item.name) + "'");
             }
             items.push_back(&item);
         }

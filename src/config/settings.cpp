@@ -1,6 +1,7 @@
 #include "zoomqos/config/settings.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "zoomqos/text/text.hpp"
 
@@ -111,7 +112,16 @@ std::string default_config_path(const char* xdg_config_home, const char* home) {
     return {};
 }
 
+std::string shorten_value(std::string_view value) {
+    constexpr std::size_t kMaxEcho = 80;
+    if (value.size() <= kMaxEcho) {
+        return std::string(value);
+    }
+    return std::string(value.substr(0, kMaxEcho)) + "...";
+}
+
 std::optional<SyntaxProblem> check_config_syntax(std::string_view text) {
+    std::map<std::string_view, int> first_line; // key -> line it was first set on
     int number = 0;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -132,11 +142,24 @@ std::optional<SyntaxProblem> check_config_syntax(std::string_view text) {
         if (equals == std::string_view::npos) {
             return SyntaxProblem{number, "expected 'key = value'"};
         }
-        if (!is_bare_key(trim(line.substr(0, equals)))) {
+        const std::string_view key = trim(line.substr(0, equals));
+        if (!is_bare_key(key)) {
             return SyntaxProblem{number, "a key must be letters, digits, '-' or '_'"};
         }
-        if (auto problem = check_value(trim(line.substr(equals + 1)))) {
+        const std::string_view value = trim(line.substr(equals + 1));
+        if (auto problem = check_value(value)) {
             return SyntaxProblem{number, *problem};
+        }
+        // Every option takes one value; CLI11 would merge a repeated key or an
+        // array into several values, which some options quietly join.
+        if (value.front() == '[') {
+            return SyntaxProblem{number,
+                                 "'" + shorten_value(key) + "' takes one value, not an array"};
+        }
+        if (const auto [first, inserted] = first_line.emplace(key, number); !inserted) {
+            return SyntaxProblem{number, "'" + shorten_value(key) +
+                                             "' is set twice (first on line " +
+                                             std::to_string(first->second) + ")"};
         }
     }
     return std::nullopt;

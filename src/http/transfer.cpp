@@ -70,9 +70,6 @@ struct Received {
     bool body_too_large = false;
 };
 
-// Past this size a body's buffer is reserved up to the cap in one step.
-constexpr std::size_t kLargeBody = std::size_t{1} << 20;
-
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
     auto* transfer = static_cast<Received*>(user);
     const std::size_t bytes = size * count;
@@ -83,12 +80,21 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
         return 0;
     }
     std::string& body = transfer->response.body;
-    if (body.size() + bytes > body.capacity() && body.size() + bytes > kLargeBody) {
-        // A large body gets the cap's worth of address space at once instead
-        // of doubling: the pages become resident only as bytes arrive, and no
-        // reallocation ever holds two copies, so memory follows what was
-        // received and stays bounded by the cap.
-        body.reserve(transfer->max_body);
+    const std::size_t needed = body.size() + bytes;
+    if (needed > body.capacity()) {
+        // Grow by doubling as the bytes arrive, so memory follows what was
+        // received however large the cap (--max-body may be far above memory).
+        // Past half the cap, go to the cap at once: a last copy of an almost
+        // full buffer would briefly hold twice the cap.
+        std::size_t target = std::max(needed, body.capacity() * 2);
+        if (target > transfer->max_body / 2) {
+            target = transfer->max_body;
+        }
+        // A fresh string, because reserve() on this one may double past the cap.
+        std::string grown;
+        grown.reserve(target);
+        grown.append(body);
+        body.swap(grown);
     }
     body.append(data, bytes);
     return bytes;

@@ -96,7 +96,7 @@ std::optional<std::size_t> terminal_columns(int fd) noexcept {
     return static_cast<std::size_t>(size.ws_col);
 }
 
-FdStreamBuf::FdStreamBuf(int fd) noexcept : fd_(fd) {
+FdStreamBuf::FdStreamBuf(int fd, int error) noexcept : fd_(fd), error_(error) {
     setp(buffer_.data(), buffer_.data() + buffer_.size());
 }
 

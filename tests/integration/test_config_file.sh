@@ -81,6 +81,68 @@ run_zoomqos config show --config "$TEST_TMP/section.toml"
 expect_exit 2
 expect_stderr_contains "$TEST_TMP/section.toml:2: sections are not supported"
 
+# --- every key alike: set twice or to an array is refused with file and line
+for key in client-secret client-id timeout; do
+    printf '%s = "1"\n%s = "2"\n' "$key" "$key" >"$TEST_TMP/dup.toml"
+    run_zoomqos config show --config "$TEST_TMP/dup.toml"
+    expect_exit 2
+    expect_stderr_contains "$TEST_TMP/dup.toml:2: malformed config: '$key' is set twice (first on line 1)"
+    printf '# x\n%s = ["1", "2"]\n' "$key" >"$TEST_TMP/array.toml"
+    run_zoomqos config show --config "$TEST_TMP/array.toml"
+    expect_exit 2
+    expect_stderr_contains "$TEST_TMP/array.toml:2: malformed config: '$key' takes one value, not an array"
+done
+
+# --- a huge bad value is refused, and one under the size cap is echoed cut to 80
+# characters
+{
+    printf 'rate = "'
+    head -c 10000000 /dev/zero | tr '\0' x
+    printf '"\n'
+} >"$TEST_TMP/long-value.toml"
+run_zoomqos config show --config "$TEST_TMP/long-value.toml"
+expect_exit 2
+expect_stderr_contains "config file '$TEST_TMP/long-value.toml' is larger than 1 MiB"
+check "stderr is short" test "$(wc -c <"$ERR")" -lt 1000
+{
+    printf 'rate = "'
+    head -c 500000 /dev/zero | tr '\0' x
+    printf '"\n'
+} >"$TEST_TMP/long-value.toml"
+run_zoomqos config show --config "$TEST_TMP/long-value.toml"
+expect_exit 2
+expect_stderr_contains "$TEST_TMP/long-value.toml:1: "
+expect_stderr_contains "$(printf 'x%.0s' {1..80})..."
+expect_stderr_not_contains "$(printf 'x%.0s' {1..81})"
+check "stderr is short" test "$(wc -c <"$ERR")" -lt 1000
+printf 'timeout = 5\n%s = 1\n' "$(printf 'k%.0s' {1..5000})" >"$TEST_TMP/long-key.toml"
+run_zoomqos config show --config "$TEST_TMP/long-key.toml"
+expect_exit 2
+expect_stderr_contains "$TEST_TMP/long-key.toml:2: unknown key '$(printf 'k%.0s' {1..80})...'"
+
+# --- a file over 1 MiB is refused before it is read (a huge comment costs nothing)
+{
+    printf 'timeout = 5\n# '
+    head -c 104857600 /dev/zero | tr '\0' c
+    printf '\n'
+} >"$TEST_TMP/huge.toml"
+LAST_CMD="time -v zoomqos config show --config huge.toml"
+LAST_EXIT=0
+if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -v -o "$TEST_TMP/time" "$ZOOMQOS" config show --config "$TEST_TMP/huge.toml" \
+        >"$OUT" 2>"$ERR" || LAST_EXIT=$?
+    rss_kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$TEST_TMP/time")
+    check "peak RSS ${rss_kb} KiB stays under 64 MiB" test "$rss_kb" -lt 65536
+else
+    "$ZOOMQOS" config show --config "$TEST_TMP/huge.toml" >"$OUT" 2>"$ERR" || LAST_EXIT=$?
+fi
+expect_exit 2
+expect_stderr_contains "config file '$TEST_TMP/huge.toml' is larger than 1 MiB"
+rm -f "$TEST_TMP/huge.toml"
+head -c 1048576 /dev/zero | tr '\0' '\n' >"$TEST_TMP/exactly.toml"
+run_zoomqos config show --config "$TEST_TMP/exactly.toml"
+expect_exit 0
+
 # --- a missing --config file is an error; a missing default file is not
 run_zoomqos config show --config "$TEST_TMP/nope.toml"
 expect_exit 2

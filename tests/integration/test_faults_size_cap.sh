@@ -55,4 +55,13 @@ check "the 2000-byte body came through" test "$(wc -c <"$OUT")" -eq 2000
 run_zoomqos get "$W" "$P" --type past --max-body 64MiB
 expect_exit 2
 
+# --- a huge cap costs nothing up front: memory follows the bytes received
+for chunked in false true; do
+    mock_faults "{\"size\": 2000000, \"chunked\": $chunked}"
+    run_zoomqos get "$W" "$P" --type past --max-body 100000000000 -o raw
+    expect_exit 0
+    check "chunked=$chunked: the 2 MB body came through under a 100 GB cap" \
+        test "$(wc -c <"$OUT")" -eq 2000000
+done
+
 finish

@@ -1,7 +1,9 @@
 #include <filesystem>
 #include <fstream>
+#include <string>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -107,6 +109,64 @@ TEST_CASE("an untrusted cache file is ignored", "[auth][cache]") {
         const std::string link = directory + "/link.json";
         fs::create_symlink(path, link);
         CHECK_FALSE(auth::load_cached_token(link, kKey, 0).token.has_value());
+    }
+}
+
+TEST_CASE("an expiry time out of range or not an integer is no valid cache", "[auth][cache]") {
+    TempDir dir;
+    const std::string path = (dir.path / "token.json").string();
+    const std::int64_t now = 1'700'000'000;
+    auto write_expiring_at = [&](const std::string& expires_at) {
+        std::ofstream(path, std::ios::trunc)
+            << R"({"oauth_url":"https://zoom.us","account_id":"acct","client_id":"client",)"
+               R"("access_token":"t","expires_at":)"
+            << expires_at << R"(,"scope":"","api_url":""})";
+        fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
+    };
+    write_expiring_at(std::to_string(now + 3600));
+    REQUIRE(auth::load_cached_token(path, kKey, now).token.has_value());
+
+    // Each of these once passed `expires_at - 60 > now` by overflow or
+    // conversion and was trusted for centuries.
+    for (const std::string& expires_at : std::vector<std::string>{
+             "-9223372036854775808", "-9223372036854775807", "9223372036854775807",
+             "18446744073709551615", "-1e300", "1e300", "1700003600.5", "1.7e9", "-1", "0",
+             std::to_string(now + std::int64_t{10} * 366 * 86400)}) {
+        INFO("expires_at " << expires_at);
+        write_expiring_at(expires_at);
+        const auth::CacheLookup lookup = auth::load_cached_token(path, kKey, now);
+        CHECK_FALSE(lookup.token.has_value());
+        CHECK_FALSE(lookup.reason.empty());
+    }
+}
+
+TEST_CASE("a valid token in an untrusted cache directory is ignored", "[auth][cache]") {
+    TempDir dir;
+    const std::string directory = (dir.path / "zoomqos").string();
+    const std::string path = directory + "/token.json";
+    REQUIRE(auth::store_cached_token(directory, path, kKey, token_expiring_at(10'000)).ok());
+    REQUIRE(auth::load_cached_token(path, kKey, 0).token.has_value());
+
+    SECTION("a symlinked directory") {
+        const std::string link = (dir.path / "link").string();
+        fs::create_directory_symlink(directory, link);
+        const auth::CacheLookup lookup = auth::load_cached_token(link + "/token.json", kKey, 0);
+        CHECK_FALSE(lookup.token.has_value());
+        CHECK(lookup.reason == "cache directory is a symlink or not a directory");
+    }
+    SECTION("a directory others can write to") {
+        fs::permissions(directory, fs::perms::all);
+        const auth::CacheLookup lookup = auth::load_cached_token(path, kKey, 0);
+        CHECK_FALSE(lookup.token.has_value());
+        CHECK(lookup.reason == "cache directory is readable or writable by group or others");
+    }
+    SECTION("a directory of another user (only root can make one)") {
+        if (::geteuid() == 0) {
+            REQUIRE(::chown(directory.c_str(), 65534, 65534) == 0);
+            const auth::CacheLookup lookup = auth::load_cached_token(path, kKey, 0);
+            CHECK_FALSE(lookup.token.has_value());
+            CHECK(lookup.reason == "cache directory is owned by another user");
+        }
     }
 }
 

@@ -45,7 +45,6 @@ TEST_CASE("well-formed config files pass the syntax check", "[config]") {
                                             "timeout = 5\n"
                                             "verbose = true\n"
                                             "type = 'past'\n"
-                                            "list = [\"a\", \"b\"]\n"
                                             "[section]\n"
                                             "escaped = \"a \\\" b\"\n")
                     .has_value());
@@ -64,6 +63,30 @@ TEST_CASE("malformed lines are found with their line number", "[config]") {
     CHECK(config::check_config_syntax("a = \"x\" trailing\n")->line == 1);
     CHECK(config::check_config_syntax("[open\n")->what == "a malformed [section] line");
     CHECK(config::check_config_syntax("a = [1, 2\n")->what == "an unterminated array");
+}
+
+TEST_CASE("every key is set once, to one value", "[config]") {
+    auto twice = config::check_config_syntax("a = 1\n# b = 1\nb = 2\nclient-secret = \"x\"\n"
+                                             "client-secret = \"y\"\n");
+    REQUIRE(twice.has_value());
+    CHECK(twice->line == 5);
+    CHECK(twice->what == "'client-secret' is set twice (first on line 4)");
+    CHECK(config::check_config_syntax("a = 1\nb = 1\n a=2\n")->line == 3);
+
+    auto array = config::check_config_syntax("a = 1\nclient-secret = [\"x\", \"y\"]\n");
+    REQUIRE(array.has_value());
+    CHECK(array->line == 2);
+    CHECK(array->what == "'client-secret' takes one value, not an array");
+    CHECK(config::check_config_syntax("rate = []\n")->line == 1);
+    // A '[' inside a string is text, not an array.
+    CHECK_FALSE(config::check_config_syntax("a = \"[1]\"\n").has_value());
+}
+
+TEST_CASE("a bad value is echoed cut to 80 characters", "[config]") {
+    CHECK(config::shorten_value("short") == "short");
+    CHECK(config::shorten_value(std::string(80, 'x')) == std::string(80, 'x'));
+    CHECK(config::shorten_value(std::string(81, 'x')) == std::string(80, 'x') + "...");
+    CHECK(config::kMaxConfigFileBytes == std::size_t{1024} * 1024);
 }
 
 TEST_CASE("keys are found by line", "[config]") {

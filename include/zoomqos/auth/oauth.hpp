@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,10 @@ std::string token_request_body(std::string_view account_id);
 
 // The request that mints a token; the secret travels only as Basic auth.
 http::Request token_request(const S2SCredentials& credentials, std::chrono::milliseconds timeout);
+
+// Why a token response's api_url cannot be the API base ("" is fine: Zoom
+// sent none), or nothing when it can.
+std::optional<std::string> api_url_problem(std::string_view api_url);
 
 // Reads Zoom's answer to the token request. 200 with a usable access_token
 // is a token; 400/401 ({"reason", "error"}) is ErrorKind::Auth naming the

@@ -41,15 +41,22 @@ const Setting* find_setting(const std::vector<Setting>& settings, std::string_vi
 // "" when neither is usable (relative XDG paths are ignored).
 std::string default_config_path(const char* xdg_config_home, const char* home);
 
+// A config file is a few settings: past this size it is refused unread.
+constexpr std::size_t kMaxConfigFileBytes = std::size_t{1024} * 1024;
+
+// A value (or key) as an error message echoes it: at most 80 characters,
+// then "...", so that a huge value cannot flood the terminal.
+std::string shorten_value(std::string_view value);
+
 struct SyntaxProblem {
     int line = 0; // 1-based
     std::string what;
 };
 
 // The first line that is not blank, a comment, a [section] or `key = value`
-// with a bare key and a complete value (a quoted string, a one-line array or
-// a bare word). CLI11 would read such a line as something else instead of
-// refusing it.
+// with a bare key and a complete value (a quoted string or a bare word), or
+// that sets a key set before or to an array. CLI11 would read such a line as
+// something else, or merge it, instead of refusing it.
 std::optional<SyntaxProblem> check_config_syntax(std::string_view text);
 
 // The 1-based line on which `key` is assigned, or 0. CLI11 reports an unknown

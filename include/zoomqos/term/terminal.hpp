@@ -47,7 +47,9 @@ std::optional<std::size_t> terminal_columns(int fd) noexcept;
 // disk (an error worth reporting). std::cout keeps no errno.
 class FdStreamBuf : public std::streambuf {
 public:
-    explicit FdStreamBuf(int fd) noexcept;
+    // `error`: a failure known before the first write (stdout closed at
+    // start), which then writes nothing, as after a failed write.
+    explicit FdStreamBuf(int fd, int error = 0) noexcept;
     ~FdStreamBuf() override;
     FdStreamBuf(const FdStreamBuf&) = delete;
     FdStreamBuf& operator=(const FdStreamBuf&) = delete;
