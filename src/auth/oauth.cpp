@@ -145,7 +145,7 @@ Result<MintedToken> parse_token_response(const http::Response& response,
         // Checked here, before the token is cached: a cached token with an
         // unusable api_url would fail every run until it expires.
         if (auto why = api_url_problem(minted.api_url)) {
-            return invalid("has an unusable api_url: " + sanitize(*why, credentials));
+            return invalid("has an unusable " + sanitize(*why, credentials));
         }
     }
     return minted;

@@ -87,11 +87,12 @@ check "the second run read the cache" test "$(mock_request_count)" = 0
 expect_stdout_contains "Scopes       dashboard_webinars:read:admin ?]0;title??[2J???end"
 expect_no_raw_controls
 
-# --- the token response's api_url, echoed when it is refused
+# --- the token response's api_url, echoed when it is refused (an invalid
+# response: exit 7)
 mock_faults "$(token_response dashboard_webinars:read:admin "http://evil.example.com/$BODY_EVIL")"
 run_zoomqos_env -u ZOOM_API_URL -- get "$W" "$P" --type past --no-cache
-expect_exit 2
-expect_stderr_contains "the api_url of the token response"
+expect_exit 7
+expect_stderr_contains "has an unusable api_url: not a valid URL: 'http://evil.example.com/?]0;title??[2J???end/v2'"
 expect_no_raw_controls
 
 # --- URLs from the environment, a flag and a config file, echoed when refused
