@@ -114,21 +114,15 @@ std::string default_config_path(const char* xdg_config_home, const char* home) {
 
 std::string shorten_value(std::string_view value) {
     constexpr std::size_t kMaxEcho = 80;
-    if (value.size() <= kMaxEcho) {
-        return std::string(value);
-    }
-    return std::string(value.substr(0, kMaxEcho)) + "...";
+    return text::printable(value, kMaxEcho);
 }
 
 std::optional<SyntaxProblem> check_config_syntax(std::string_view text) {
     std::map<std::string_view, int> first_line; // key -> line it was first set on
     int number = 0;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        const std::string_view line = trim(text.substr(start, end - start));
+    for (const std::string_view raw_line : text::split_lines(text)) {
+        const std::string_view line = trim(raw_line);
         ++number;
-        start = end + 1;
         if (line.empty() || line.front() == '#' || line.front() == ';') {
             continue;
         }
@@ -167,12 +161,9 @@ std::optional<SyntaxProblem> check_config_syntax(std::string_view text) {
 
 int find_key_line(std::string_view text, std::string_view key) {
     int number = 0;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        const std::string_view line = trim(text.substr(start, end - start));
+    for (const std::string_view raw_line : text::split_lines(text)) {
+        const std::string_view line = trim(raw_line);
         ++number;
-        start = end + 1;
         const std::size_t equals = line.find('=');
         if (equals != std::string_view::npos && trim(line.substr(0, equals)) == key) {
             return number;

@@ -128,14 +128,22 @@ std::string printable(std::string_view text, std::size_t max_bytes, std::string_
     return out;
 }
 
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    do {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    } while (start < text.size());
+    return lines;
+}
+
 std::string printable_lines(std::string_view text, std::size_t max_line_bytes) {
     std::string out;
-    std::size_t start = 0;
-    while (start == 0 || start < text.size()) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        out += printable(text.substr(start, end - start), max_line_bytes);
+    for (const std::string_view line : split_lines(text)) {
+        out += printable(line, max_line_bytes);
         out += '\n';
-        start = end + 1;
     }
     return out;
 }

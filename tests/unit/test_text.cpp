@@ -2,6 +2,8 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -136,4 +138,13 @@ TEST_CASE("printable_lines keeps line breaks and cuts each line", "[text]") {
     CHECK(printable_lines("one") == "one\n");
     CHECK(printable_lines("a\x1b[2J\n  ^") == "a?[2J\n  ^\n");
     CHECK(printable_lines("abcdef\nxy\r", 4) == "abcd...\nxy?\n");
+}
+
+TEST_CASE("split_lines: a final newline ends a line, it does not start one", "[text]") {
+    using Lines = std::vector<std::string_view>;
+    CHECK(zoomqos::text::split_lines("") == Lines{""});
+    CHECK(zoomqos::text::split_lines("a") == Lines{"a"});
+    CHECK(zoomqos::text::split_lines("a\n") == Lines{"a"});
+    CHECK(zoomqos::text::split_lines("a\n\nb") == Lines{"a", "", "b"});
+    CHECK(zoomqos::text::split_lines("a\r\nb\n\n") == Lines{"a\r", "b", ""});
 }

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // Text helpers every module shares: one notion of blank, one trim, one
 // case-insensitive compare, one decimal format, one UTF-8 decoder and one way
@@ -46,6 +47,10 @@ bool is_control(char32_t cp);
 bool is_bidi_control(char32_t cp);
 
 constexpr std::size_t kNoLimit = std::string_view::npos;
+
+// The lines of `text`, without their '\n': a final newline ends the last
+// line rather than starting an empty one; an empty text is one empty line.
+std::vector<std::string_view> split_lines(std::string_view text);
 
 // Text that came from a server, a cache file, a config file or stdin, made
 // safe for a terminal, a table or a spreadsheet cell: every control
