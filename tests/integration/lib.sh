@@ -249,6 +249,13 @@ run_zoomqos_env() {
     fi
 }
 
+# can_measure_rss: whether a peak-RSS bound means anything here: GNU time is
+# installed and zoomqos is not built with ASan (whose shadow memory and
+# quarantine dominate RSS; exit codes and output are checked on both builds).
+can_measure_rss() {
+    [[ -x /usr/bin/time ]] && ! ldd "$ZOOMQOS" 2>/dev/null | grep -q libasan
+}
+
 # signal_after SIGNAL SECONDS [ENV_ARGS... --] ARGS...: starts zoomqos in the
 # background, sends SIGNAL (INT, TERM, HUP) after SECONDS, and records the exit
 # code in LAST_EXIT and in LAST_ELAPSED how long zoomqos took to end after the

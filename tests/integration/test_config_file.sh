@@ -128,7 +128,7 @@ expect_stderr_contains "$TEST_TMP/long-key.toml:2: unknown key '$(printf 'k%.0s'
 } >"$TEST_TMP/huge.toml"
 LAST_CMD="time -v zoomqos config show --config huge.toml"
 LAST_EXIT=0
-if [[ -x /usr/bin/time ]]; then
+if can_measure_rss; then
     /usr/bin/time -v -o "$TEST_TMP/time" "$ZOOMQOS" config show --config "$TEST_TMP/huge.toml" \
         >"$OUT" 2>"$ERR" || LAST_EXIT=$?
     rss_kb=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$TEST_TMP/time")

@@ -27,7 +27,9 @@ expect_requests 1
 
 # --- many participants, each transfer stalled, on one multi handle
 mock_faults '{"stall": true, "count": "forever"}'
-signal_after INT 0.5 get "$W" "$P" 16779264 16780288 --type past --timeout 20 -o ndjson
+# (2 s: the three transfers start paced, which a loaded sanitizer build may take
+# most of a second to do; they stall whatever the delay.)
+signal_after INT 2 get "$W" "$P" 16779264 16780288 --type past --timeout 20 -o ndjson
 expect_exit 130
 expect_elapsed_below 1
 expect_stdout_lines 0
