@@ -43,8 +43,8 @@ struct Printed {
     std::string err;
 };
 
-Printed print(render::Format format, Collection collection, bool with_participants = true,
-              cli::Glance glance = {}) {
+Printed print(render::Format format, Collection collection,
+              const std::vector<const char*>& bodies = {kAnn, kBo}, cli::Glance glance = {}) {
     std::ostringstream out;
     std::ostringstream err;
     std::istringstream in;
@@ -53,10 +53,10 @@ Printed print(render::Format format, Collection collection, bool with_participan
     target.id = "81234567890";
     target.type = api::QosType::Past;
     auto printer = cli::make_printer(format, collection, target, glance, streams);
-    printer->begin(with_participants ? std::optional<long long>(2) : std::optional<long long>(0));
-    if (with_participants) {
-        printer->add("16778240", participant(kAnn));
-        printer->add("16779264", participant(kBo));
+    printer->begin(static_cast<long long>(bodies.size()));
+    for (const char* body : bodies) {
+        const model::Participant added = participant(body);
+        printer->add(*added.user_id, added);
     }
     printer->finish();
     return {out.str(), err.str()};
@@ -76,19 +76,7 @@ std::vector<std::string> lines(const std::string& text) {
 TEST_CASE("JSON of one participant is the renderer's document", "[cli][printer]") {
     std::ostringstream expected;
     render::json(expected, participant(kAnn));
-    std::ostringstream out;
-    std::ostringstream err;
-    std::istringstream in;
-    const cli::Streams streams{out, err, in};
-    cli::EventTarget target;
-    target.id = "81234567890";
-    const cli::Glance glance;
-    auto printer =
-        cli::make_printer(render::Format::Json, Collection::One, target, glance, streams);
-    printer->begin(std::nullopt);
-    printer->add("16778240", participant(kAnn));
-    printer->finish();
-    CHECK(out.str() == expected.str());
+    CHECK(print(render::Format::Json, Collection::One, {kAnn}).out == expected.str());
 }
 
 TEST_CASE("JSON of many participants is one array, in the order added", "[cli][printer]") {
@@ -97,7 +85,7 @@ TEST_CASE("JSON of many participants is one array, in the order added", "[cli][p
     REQUIRE(json.size() == 2);
     CHECK(json[0] == model::to_json(participant(kAnn)));
     CHECK(json[1] == model::to_json(participant(kBo)));
-    CHECK(print(render::Format::Json, Collection::Many, false).out == "[]\n");
+    CHECK(print(render::Format::Json, Collection::Many, {}).out == "[]\n");
 }
 
 TEST_CASE("JSON of a listing is one object: the event, then the participants", "[cli][printer]") {
@@ -111,7 +99,7 @@ TEST_CASE("JSON of a listing is one object: the event, then the participants", "
     // The members keep their order, so a reader sees the event first.
     CHECK(text.find("\"webinar_id\"") < text.find("\"type\""));
     CHECK(text.find("\"total_records\"") < text.find("\"participants\""));
-    CHECK(model::Json::parse(print(render::Format::Json, Collection::Listing, false).out) ==
+    CHECK(model::Json::parse(print(render::Format::Json, Collection::Listing, {}).out) ==
           model::Json::parse(R"({"webinar_id": "81234567890", "type": "past",
                                  "total_records": 0, "participants": []})"));
 }
@@ -123,7 +111,7 @@ TEST_CASE("NDJSON is one line per sample, each saying whose it is", "[cli][print
         CHECK(rows[0].starts_with(R"({"webinar_id":"81234567890","participant_id":"16778240",)"));
         CHECK(rows[1].find(R"("date_time":"2026-12-01T09:02:00Z")") != std::string::npos);
         CHECK(rows[2].starts_with(R"({"webinar_id":"81234567890","participant_id":"16779264",)"));
-        CHECK(print(render::Format::Ndjson, collection, false).out.empty());
+        CHECK(print(render::Format::Ndjson, collection, {}).out.empty());
     }
 }
 
@@ -140,8 +128,8 @@ TEST_CASE("CSV has one header, then every participant's rows", "[cli][printer]")
     }
     // An empty listing still has its header, so a spreadsheet sees the columns;
     // get with nobody printed has nothing.
-    CHECK(print(render::Format::Csv, Collection::Listing, false).out == header.str());
-    CHECK(print(render::Format::Csv, Collection::Many, false).out.empty());
+    CHECK(print(render::Format::Csv, Collection::Listing, {}).out == header.str());
+    CHECK(print(render::Format::Csv, Collection::Many, {}).out.empty());
 }
 
 TEST_CASE("A table listing is one summary row per participant", "[cli][printer]") {
@@ -171,7 +159,8 @@ TEST_CASE("Many summaries are separated by one blank line", "[cli][printer]") {
 TEST_CASE("With --samples, the printer shows each participant's sample table", "[cli][printer]") {
     cli::Glance glance;
     glance.samples = true;
-    const std::string text = print(render::Format::Table, Collection::Many, true, glance).out;
+    const std::string text =
+        print(render::Format::Table, Collection::Many, {kAnn, kBo}, glance).out;
     std::ostringstream ann;
     render::table(ann, render::Subject{"webinar_id", "81234567890", "16778240"}, participant(kAnn),
                   render::TableOptions{});
