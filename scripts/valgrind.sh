@@ -20,7 +20,7 @@ if ((build_it)); then
     cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZOOMQOS_SANITIZE=OFF >/dev/null
     cmake --build "$build" -j"$(nproc)" --target zoomqos zoomqos-mock >/dev/null
 fi
-if ldd "$build/zoomqos" | grep -q libasan; then
+if [[ "$(ldd "$build/zoomqos")" == *libasan* ]]; then
     echo "valgrind: $build/zoomqos is built with ASan, which valgrind cannot run" >&2
     exit 1
 fi

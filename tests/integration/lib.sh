@@ -253,7 +253,11 @@ run_zoomqos_env() {
 # installed and zoomqos is not built with ASan (whose shadow memory and
 # quarantine dominate RSS; exit codes and output are checked on both builds).
 can_measure_rss() {
-    [[ -x /usr/bin/time ]] && ! ldd "$ZOOMQOS" 2>/dev/null | grep -q libasan
+    # ldd's output is read whole: under pipefail, `ldd | grep -q` fails when
+    # grep exits at the first match and ldd dies of SIGPIPE.
+    local libraries
+    libraries=$(ldd "$ZOOMQOS" 2>/dev/null) || true
+    [[ -x /usr/bin/time && $libraries != *libasan* ]]
 }
 
 # signal_after SIGNAL SECONDS [ENV_ARGS... --] ARGS...: starts zoomqos in the
