@@ -1,8 +1,5 @@
 #include "zoomqos/api/url.hpp"
 
-#include <array>
-#include <charconv>
-
 #include "zoomqos/http/url.hpp"
 #include "zoomqos/text/text.hpp"
 
@@ -13,30 +10,6 @@ namespace {
 bool is_unreserved(unsigned char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
            c == '.' || c == '_' || c == '~';
-}
-
-bool is_ipv4_loopback(std::string_view host) {
-    // Exactly four decimal octets, the first 127: "127.1" style shorthands
-    // are refused rather than guessed at.
-    std::array<int, 4> octets{};
-    std::size_t index = 0;
-    const char* cursor = host.data();
-    const char* end = host.data() + host.size();
-    while (index < octets.size()) {
-        auto [next, ec] = std::from_chars(cursor, end, octets[index]);
-        if (ec != std::errc{} || next == cursor || next - cursor > 3 || octets[index] > 255) {
-            return false;
-        }
-        cursor = next;
-        ++index;
-        if (index < octets.size()) {
-            if (cursor == end || *cursor != '.') {
-                return false;
-            }
-            ++cursor;
-        }
-    }
-    return cursor == end && octets[0] == 127;
 }
 
 } // namespace
@@ -76,16 +49,6 @@ std::string encode_event_id(std::string_view id) {
     return needs_double ? encode_segment(once) : once;
 }
 
-bool is_loopback_host(std::string_view host) {
-    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
-        host = host.substr(1, host.size() - 2);
-    }
-    if (host == "localhost" || host == "localhost." || host == "::1") {
-        return true;
-    }
-    return is_ipv4_loopback(host);
-}
-
 Result<std::string> validate_base_url(std::string_view url, std::string_view what) {
     // The URL may come from a token response, a config file or the
     // environment, and is quoted in the message: printable, and cut.
@@ -113,7 +76,7 @@ Result<std::string> validate_base_url(std::string_view url, std::string_view wha
     if (parts.scheme != "https" && parts.scheme != "http") {
         return usage("unsupported scheme '" + shown(parts.scheme) + "' (use https://)");
     }
-    if (parts.scheme == "http" && !is_loopback_host(parts.host)) {
+    if (parts.scheme == "http" && !http::is_loopback_host(parts.host)) {
         return usage("refusing plain http:// to '" + shown(parts.host) +
                      "': the access token would travel unencrypted (use https://; http:// is "
                      "allowed only for 127.0.0.1, localhost and ::1)");
@@ -165,6 +128,10 @@ std::string participants_qos_url(std::string_view base, EventKind kind, std::str
         url += encode_segment(next_page_token);
     }
     return url;
+}
+
+std::string token_check_url(std::string_view base) {
+    return std::string(base) + "/metrics/webinars?type=live&page_size=1";
 }
 
 } // namespace zoomqos::api

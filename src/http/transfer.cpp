@@ -5,12 +5,18 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "zoomqos/http/url.hpp"
 #include "zoomqos/process/interrupt.hpp"
 #include "zoomqos/text/text.hpp"
 
 namespace zoomqos::http::detail {
 
 namespace {
+
+bool is_loopback_url(const std::string& url) {
+    const auto parts = parse_url(url);
+    return parts.ok() && is_loopback_host(parts->host);
+}
 
 constexpr long kConnectTimeoutMs = 10'000;
 
@@ -231,6 +237,13 @@ Status Transfer::prepare(const Request& request) {
     // (file://, ftp://, ...) is ever spoken, and redirects are not followed,
     // so a token is never re-sent anywhere.
     set(CURLOPT_PROTOCOLS_STR, https ? "https" : "http");
+    // libcurl takes proxies from the environment (http_proxy, ALL_PROXY, ...).
+    // A proxy sees a cleartext request whole, bearer token included, so plain
+    // http (loopback only) never goes through one, and neither does anything
+    // else on loopback. An https request through a proxy is a CONNECT tunnel.
+    if (!https || is_loopback_url(request.url)) {
+        set(CURLOPT_NOPROXY, "*");
+    }
     set(CURLOPT_FOLLOWLOCATION, 0L);
     set(CURLOPT_UNRESTRICTED_AUTH, 0L);
     set(CURLOPT_SSL_VERIFYPEER, 1L);

@@ -1,5 +1,7 @@
 #include "zoomqos/http/url.hpp"
 
+#include <array>
+#include <charconv>
 #include <memory>
 
 #include <curl/curl.h>
@@ -27,6 +29,30 @@ std::optional<std::string> url_part(CURLU* url, CURLUPart part) {
     return std::string(owned.get());
 }
 
+bool is_ipv4_loopback(std::string_view host) {
+    // Exactly four decimal octets, the first 127: "127.1" style shorthands
+    // are refused rather than guessed at.
+    std::array<int, 4> octets{};
+    std::size_t index = 0;
+    const char* cursor = host.data();
+    const char* end = host.data() + host.size();
+    while (index < octets.size()) {
+        auto [next, ec] = std::from_chars(cursor, end, octets[index]);
+        if (ec != std::errc{} || next == cursor || next - cursor > 3 || octets[index] > 255) {
+            return false;
+        }
+        cursor = next;
+        ++index;
+        if (index < octets.size()) {
+            if (cursor == end || *cursor != '.') {
+                return false;
+            }
+            ++cursor;
+        }
+    }
+    return cursor == end && octets[0] == 127;
+}
+
 } // namespace
 
 Result<ParsedUrl> parse_url(std::string_view url) {
@@ -51,6 +77,16 @@ Result<ParsedUrl> parse_url(std::string_view url) {
     parts.query = url_part(handle.get(), CURLUPART_QUERY);
     parts.fragment = url_part(handle.get(), CURLUPART_FRAGMENT);
     return parts;
+}
+
+bool is_loopback_host(std::string_view host) {
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+        host = host.substr(1, host.size() - 2);
+    }
+    if (host == "localhost" || host == "localhost." || host == "::1") {
+        return true;
+    }
+    return is_ipv4_loopback(host);
 }
 
 } // namespace zoomqos::http

@@ -10,7 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "zoomqos/api/url.hpp"
+#include "zoomqos/http/url.hpp"
 
 #include "dataset.hpp"
 #include "server.hpp"
@@ -20,7 +20,7 @@ namespace {
 // The mock's token is on its command line for anyone to read, and its answers
 // are fake: it must never be reachable from another machine.
 std::string require_loopback(std::string& host) {
-    if (zoomqos::api::is_loopback_host(host)) {
+    if (zoomqos::http::is_loopback_host(host)) {
         return {};
     }
     return "refusing to listen on '" + host + "': only loopback addresses (127.0.0.0/8, ::1, " +

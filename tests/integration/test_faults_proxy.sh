@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Proxies come from the standard variables, which libcurl reads itself:
-# http_proxy sends the (loopback http) request through the proxy, NO_PROXY
-# exempts a host. A second mock stands in for the proxy and records what
-# reached it. (HTTPS_PROXY works the same way, through a CONNECT tunnel.)
+# Proxies come from the standard variables, which libcurl reads itself. A proxy
+# sees a cleartext request whole, bearer token and Basic credentials included,
+# so loopback (and so every plain-http) request goes direct whatever the
+# environment says; https elsewhere goes through a proxy's CONNECT tunnel. A
+# second mock stands in for the proxy and records whatever reaches it.
 source "$(dirname "$0")/lib.sh"
 
 start_mock --quiet
@@ -16,18 +17,22 @@ for _ in $(seq 100); do [[ -s "$proxy_file" ]] && break; sleep 0.05; done
 proxy_root=$(head -n 1 "$proxy_file")
 proxy_root=${proxy_root%/v2}
 
-# --- through the proxy: it receives the request in absolute form
-run_zoomqos_env -u NO_PROXY -u no_proxy http_proxy="$proxy_root" -- get "$W" "$P" --type past --retries 0
-check "the proxy received the request for the API host" \
-    test "$(_curl "$proxy_root/_mock/requests" | jq -r '.[0].target')" == \
-    "$MOCK_URL/metrics/webinars/$W/participants/$P/qos?type=past"
-expect_requests 0
+proxy_requests() { _curl "$proxy_root/_mock/stats" | jq .requests; }
+before=$(proxy_requests)
 
-# --- NO_PROXY exempts the API host: straight to it, the proxy sees nothing more
-run_zoomqos_env NO_PROXY=127.0.0.1 http_proxy="$proxy_root" -- get "$W" "$P" --type past -o json
+# --- every proxy variable at once: the token request (Basic credentials) and
+# the API request (bearer token) both go straight to the loopback mock
+for variable in http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY; do
+    run_zoomqos_env -u NO_PROXY -u no_proxy "$variable=$proxy_root" -- \
+        get "$W" "$P" --type past -o json --retries 0
+    expect_exit 0
+done
+run_zoomqos_env -u NO_PROXY -u no_proxy http_proxy="$proxy_root" ALL_PROXY="$proxy_root" -- \
+    auth status
 expect_exit 0
-expect_requests 1
-check "the proxy saw only the first request" test "$(_curl "$proxy_root/_mock/stats" | jq .requests)" -eq 1
+check "the proxy saw nothing" test "$(proxy_requests)" -eq "$before"
+check "the mock answered every request itself" \
+    test "$(_curl "$MOCK_URL/_mock/requests" | jq '[.[] | select(.target | contains("/qos"))] | length')" -ge 6
 
 kill -TERM "$proxy_pid"
 wait "$proxy_pid" || true

@@ -5,6 +5,7 @@
 #include "zoomqos/http/url.hpp"
 
 using zoomqos::ErrorKind;
+using zoomqos::http::is_loopback_host;
 using zoomqos::http::parse_url;
 
 TEST_CASE("every part of a full URL", "[http][url]") {
@@ -57,4 +58,20 @@ TEST_CASE("URLs libcurl refuses are usage errors", "[http][url]") {
         CHECK(url.error().kind == ErrorKind::Usage);
         CHECK_FALSE(url.error().message.empty());
     }
+}
+
+TEST_CASE("loopback hosts", "[http][url]") {
+    CHECK(is_loopback_host("127.0.0.1"));
+    CHECK(is_loopback_host("127.255.0.9"));
+    CHECK(is_loopback_host("localhost"));
+    CHECK(is_loopback_host("[::1]"));
+    CHECK(is_loopback_host("::1"));
+    CHECK_FALSE(is_loopback_host("128.0.0.1"));
+    CHECK_FALSE(is_loopback_host("127.0.0.1.example.com"));
+    CHECK_FALSE(is_loopback_host("127.1"));
+    CHECK_FALSE(is_loopback_host("127.0.0.256"));
+    CHECK_FALSE(is_loopback_host("localhost.example.com"));
+    CHECK_FALSE(is_loopback_host("example.com"));
+    CHECK_FALSE(is_loopback_host("[::2]"));
+    CHECK_FALSE(is_loopback_host(""));
 }

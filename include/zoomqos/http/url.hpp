@@ -28,4 +28,8 @@ struct ParsedUrl {
 // libcurl's reason; running out of memory is ErrorKind::Internal.
 Result<ParsedUrl> parse_url(std::string_view url);
 
+// 127.0.0.0/8 (four decimal octets, no shorthands), localhost and ::1, with or
+// without IPv6 brackets: hosts whose traffic never leaves the machine.
+bool is_loopback_host(std::string_view host);
+
 } // namespace zoomqos::http
