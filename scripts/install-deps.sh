@@ -5,8 +5,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git
-  libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev
-  clang-format curl jq openssl ca-certificates procps time
+  libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev
+  clang-format curl jq openssl ca-certificates procps time zsh
   "$@"
 )
 

@@ -1,12 +1,14 @@
 #include "zoomqos/auth/cache.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <limits>
+#include <openssl/evp.h>
 #include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -120,6 +122,33 @@ std::string cache_file_name(std::string_view oauth_url, std::string_view account
     return name + ".json";
 }
 
+std::string credential_digest(std::string_view account_id, std::string_view client_id,
+                              std::string_view client_secret) {
+    // A label and NUL separators: no two different triples hash the same
+    // text, and the digest means nothing outside this cache.
+    std::string text = "zoomqos token cache v1";
+    for (const std::string_view part : {account_id, client_id, client_secret}) {
+        text += '\0';
+        text += part;
+    }
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    const bool hashed =
+        EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr) == 1;
+    std::fill(text.begin(), text.end(), '\0'); // it held the secret
+    if (!hashed) {
+        return {}; // never matches a stored digest: the cache is simply not used
+    }
+    constexpr std::string_view kHexDigits = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(std::size_t{length} * 2);
+    for (unsigned int i = 0; i < length; ++i) {
+        hex += kHexDigits[digest[i] >> 4U];
+        hex += kHexDigits[digest[i] & 0xFU];
+    }
+    return hex;
+}
+
 CacheLookup load_cached_token(const std::string& path, const CacheKey& key, std::int64_t now) {
     // The directory gets the file's checks: whoever controls it can swap the
     // file. Opened once and the file opened within it, so both checks hold
@@ -197,6 +226,11 @@ CacheLookup load_cached_token(const std::string& path, const CacheKey& key, std:
             json.at("client_id").get<std::string>() != key.client_id) {
             return {std::nullopt, "cache file is for other credentials"};
         }
+        // A file from before the digest, or for another secret: mint anew.
+        if (key.credential_digest.empty() || !json.contains("credential_sha256") ||
+            json.at("credential_sha256").get<std::string>() != key.credential_digest) {
+            return {std::nullopt, "cache file is for another client secret"};
+        }
         if (token.access_token.empty() ||
             token.access_token.find_first_of("\r\n\t ") != std::string::npos ||
             api_url_problem(token.api_url)) {
@@ -229,11 +263,14 @@ Status store_cached_token(const std::string& directory, const std::string& path,
         return cache_error("cannot make " + directory + " private");
     }
 
-    const nlohmann::json json{
-        {"oauth_url", key.oauth_url},     {"account_id", key.account_id},
-        {"client_id", key.client_id},     {"access_token", token.access_token},
-        {"expires_at", token.expires_at}, {"scope", token.scope},
-        {"api_url", token.api_url}};
+    const nlohmann::json json{{"oauth_url", key.oauth_url},
+                              {"account_id", key.account_id},
+                              {"client_id", key.client_id},
+                              {"credential_sha256", key.credential_digest},
+                              {"access_token", token.access_token},
+                              {"expires_at", token.expires_at},
+                              {"scope", token.scope},
+                              {"api_url", token.api_url}};
     std::string temp = directory + "/.token-XXXXXX";
     Fd fd(::mkstemp(temp.data())); // mkstemp creates 0600
     if (fd.get() < 0) {

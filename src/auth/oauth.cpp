@@ -124,8 +124,10 @@ Result<MintedToken> parse_token_response(const http::Response& response,
     }
     MintedToken minted;
     minted.access_token = token->get<std::string>();
-    if (has_control_characters(minted.access_token)) {
-        return invalid("has an access_token with control characters");
+    // A bearer token is one word (RFC 6750); the cache refuses anything else.
+    if (has_control_characters(minted.access_token) ||
+        minted.access_token.find(' ') != std::string::npos) {
+        return invalid("has an access_token with spaces or control characters");
     }
     const auto expires_in = body.find("expires_in");
     if (expires_in == body.end() || !expires_in->is_number_integer() ||

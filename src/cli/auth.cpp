@@ -1,12 +1,12 @@
 #include <chrono>
 #include <cstdlib>
+#include <optional>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "zoomqos/api/url.hpp"
 #include "zoomqos/auth/cache.hpp"
-#include "zoomqos/http/client.hpp"
 #include "zoomqos/text/text.hpp"
 #include "zoomqos/text/time.hpp"
 
@@ -14,7 +14,8 @@
 #include "session.hpp"
 
 // `zoomqos auth status`: where the credential comes from, the token it
-// gets, and whether that token can read QoS.
+// gets, and whether that token can read QoS (its scopes when it was minted;
+// one request to the API when it is a static token).
 namespace zoomqos::cli {
 
 namespace {
@@ -61,55 +62,64 @@ public:
     ConnectionOptions& connection() override { return connection_; }
 
     Status run(const Streams& streams) override {
-        auto credentials = resolve_run_credentials(connection_);
-        if (!credentials) {
-            return std::move(credentials).error();
+        // One request at most: the pace does not matter.
+        constexpr double kRate = 1.0;
+        auto opened = Session::open(connection_, kRate, streams.err);
+        if (!opened) {
+            return std::move(opened).error();
         }
-        std::ostream* log = connection_.verbose ? &streams.err : nullptr;
-        http::Client client(log);
-        auth::TokenProvider provider(credentials.value(), token_provider_options(connection_),
-                                     client, log);
-        auto token = provider.token();
-        if (!token) {
-            return std::move(token).error();
-        }
-        auto base = api_base_url(connection_, *token);
-        if (!base) {
-            return std::move(base).error();
-        }
+        Session& session = *opened.value();
+        const auth::AccessToken& token = session.token();
+        const std::string& base = session.base_url();
 
-        const bool known_scopes = token->minted.has_value();
+        const bool known_scopes = token.minted.has_value();
         const std::vector<std::string> scopes =
-            known_scopes ? split_scopes(token->minted->scope) : std::vector<std::string>{};
-        const bool qos_scope = known_scopes && auth::has_qos_scope(token->minted->scope);
+            known_scopes ? split_scopes(token.minted->scope) : std::vector<std::string>{};
+        const bool qos_scope = known_scopes && auth::has_qos_scope(token.minted->scope);
         const std::int64_t now = auth::unix_now();
+
+        // A static token says nothing about itself: one cheap request (the
+        // live webinars, one per page) asks the API whether it is accepted.
+        std::optional<Error> refused;
+        if (!known_scopes) {
+            auto checked = session.get(api::token_check_url(base), api::RequestContext{});
+            if (!checked) {
+                refused = std::move(checked).error();
+            }
+        }
+        const std::string api_check =
+            known_scopes ? std::string()
+                         : (refused ? "refused: " + text::printable(refused->message, 200)
+                                    : std::string("accepted (GET /metrics/webinars)"));
 
         if (format_ == render::Format::Json) {
             nlohmann::ordered_json json;
-            json["credentials"] = credentials->source;
-            json["token_source"] = token->source;
+            json["credentials"] = session.credentials().source;
+            json["token_source"] = token.source;
             json["expires_at"] = known_scopes
-                                     ? nlohmann::ordered_json(iso_utc(token->minted->expires_at))
+                                     ? nlohmann::ordered_json(iso_utc(token.minted->expires_at))
                                      : nlohmann::ordered_json(nullptr);
             json["expires_in_seconds"] =
-                known_scopes ? nlohmann::ordered_json(token->minted->expires_at - now)
+                known_scopes ? nlohmann::ordered_json(token.minted->expires_at - now)
                              : nlohmann::ordered_json(nullptr);
-            json["api_url"] = text::printable(*base);
+            json["api_url"] = text::printable(base);
             json["scopes"] =
                 known_scopes ? nlohmann::ordered_json(scopes) : nlohmann::ordered_json(nullptr);
             json["qos_scope"] =
                 known_scopes ? nlohmann::ordered_json(qos_scope) : nlohmann::ordered_json(nullptr);
+            json["api_check"] =
+                known_scopes ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(api_check);
             streams.out << json.dump(2) << "\n";
         } else {
-            streams.out << "Credentials  " << credentials->source << "\n";
-            streams.out << "Token        " << token->source << "\n";
+            streams.out << "Credentials  " << session.credentials().source << "\n";
+            streams.out << "Token        " << token.source << "\n";
             if (known_scopes) {
-                streams.out << "Expires      " << iso_utc(token->minted->expires_at) << " (in "
-                            << (token->minted->expires_at - now) << " s)\n";
+                streams.out << "Expires      " << iso_utc(token.minted->expires_at) << " (in "
+                            << (token.minted->expires_at - now) << " s)\n";
             } else {
                 streams.out << "Expires      unknown (a static token)\n";
             }
-            streams.out << "API URL      " << text::printable(*base) << "\n";
+            streams.out << "API URL      " << text::printable(base) << "\n";
             if (known_scopes) {
                 streams.out << "Scopes       " << (scopes.empty() ? "(none)" : join(scopes))
                             << "\n";
@@ -121,7 +131,11 @@ public:
                             << "\n";
             } else {
                 streams.out << "Scopes       unknown (a static token)\n";
+                streams.out << "API check    " << api_check << "\n";
             }
+        }
+        if (refused) {
+            return std::move(*refused);
         }
         if (known_scopes && !qos_scope) {
             Error error = make_error(ErrorKind::Auth,

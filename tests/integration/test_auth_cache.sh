@@ -88,4 +88,17 @@ done
 check "after concurrent runs the cache is valid JSON" jq -e .access_token "$FILE"
 check "no temporary files left" test -z "$(find "$XDG_CACHE_HOME/zoomqos" -name '.token-*')"
 
+# --- a changed client secret is not vouched for by the token the old one
+# minted: auth status mints anew and fails; the right secret still uses the file
+check "the file holds a digest of the credential, not the secret" \
+    test "$(jq -r '.credential_sha256 | length' "$FILE")" -eq 64 -a -z "$(grep -F mock-secret "$FILE")"
+mints=$(minted)
+run_zoomqos_env ZOOM_CLIENT_SECRET=a-wrong-secret -- auth status
+expect_exit 3
+expect_stderr_contains "client secret"
+run_zoomqos get "$W" "$P" --type past -v
+expect_exit 0
+expect_stderr_contains "access token from the cache"
+check "only the wrong secret's attempt reached the token endpoint" test "$(minted)" = "$mints"
+
 finish

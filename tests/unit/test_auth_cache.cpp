@@ -26,7 +26,8 @@ unsigned mode_of(const std::string& path) {
     return info.st_mode & 07777U;
 }
 
-const auth::CacheKey kKey{"https://zoom.us", "acct", "client"};
+const auth::CacheKey kKey{"https://zoom.us", "acct", "client",
+                          auth::credential_digest("acct", "client", "secret")};
 
 auth::MintedToken token_expiring_at(std::int64_t expires_at) {
     return auth::MintedToken{"tok-123", expires_at, "dashboard_webinars:read:admin",
@@ -53,6 +54,21 @@ TEST_CASE("one cache file name per key, saying nothing about it", "[auth][cache]
     CHECK(name != auth::cache_file_name("https://zoomgov.com", "acct", "client"));
     // The separator keeps ("ab", "c") and ("a", "bc") apart.
     CHECK(auth::cache_file_name("u", "ab", "c") != auth::cache_file_name("u", "a", "bc"));
+}
+
+TEST_CASE("the credential digest: SHA-256 hex, one per secret, never the secret", "[auth][cache]") {
+    const std::string digest = auth::credential_digest("acct", "client", "s3cret-value");
+    CHECK(digest.size() == 64);
+    CHECK(digest.find_first_not_of("0123456789abcdef") == std::string::npos);
+    CHECK(digest == auth::credential_digest("acct", "client", "s3cret-value"));
+    CHECK(digest != auth::credential_digest("acct", "client", "s3cret-valuf"));
+    CHECK(digest != auth::credential_digest("acct", "client2", "s3cret-value"));
+    // The separators keep ("ab", "c") and ("a", "bc") apart.
+    CHECK(auth::credential_digest("ab", "c", "s") != auth::credential_digest("a", "bc", "s"));
+    // A fixed value, so that the file format cannot change by accident:
+    // printf 'zoomqos token cache v1\0a\0b\0c' | sha256sum
+    CHECK(auth::credential_digest("a", "b", "c") ==
+          "c4d6fba8ef185495ff9fb5b5c204cb9deed22e46014f75888c8d6d5d554f825b");
 }
 
 TEST_CASE("a stored token loads back until a minute before it expires", "[auth][cache]") {
@@ -102,8 +118,15 @@ TEST_CASE("an untrusted cache file is ignored", "[auth][cache]") {
         CHECK(auth::load_cached_token(path, kKey, 0).reason == "cache file is corrupt");
     }
     SECTION("for another key") {
-        CHECK(auth::load_cached_token(path, {"https://zoom.us", "acct", "other"}, 0).reason ==
-              "cache file is for other credentials");
+        CHECK(auth::load_cached_token(
+                  path, {"https://zoom.us", "acct", "other", kKey.credential_digest}, 0)
+                  .reason == "cache file is for other credentials");
+    }
+    SECTION("for another client secret") {
+        const auth::CacheKey other{kKey.oauth_url, kKey.account_id, kKey.client_id,
+                                   auth::credential_digest("acct", "client", "secret2")};
+        CHECK(auth::load_cached_token(path, other, 0).reason ==
+              "cache file is for another client secret");
     }
     SECTION("a symlink") {
         const std::string link = directory + "/link.json";
@@ -119,8 +142,9 @@ TEST_CASE("an expiry time out of range or not an integer is no valid cache", "[a
     auto write_expiring_at = [&](const std::string& expires_at) {
         std::ofstream(path, std::ios::trunc)
             << R"({"oauth_url":"https://zoom.us","account_id":"acct","client_id":"client",)"
-               R"("access_token":"t","expires_at":)"
-            << expires_at << R"(,"scope":"","api_url":""})";
+            << R"("credential_sha256":")" << kKey.credential_digest << R"(",)"
+            << R"("access_token":"t","expires_at":)" << expires_at
+            << R"(,"scope":"","api_url":""})";
         fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
     };
     write_expiring_at(std::to_string(now + 3600));

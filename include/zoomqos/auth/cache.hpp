@@ -10,7 +10,8 @@
 
 // The on-disk cache of minted tokens, so that a cron job running every minute
 // mints one token an hour instead of sixty. One file per (oauth-url, account,
-// client id) in a 0700 directory; each file 0600, replaced atomically.
+// client id) in a 0700 directory; each file 0600, replaced atomically, and
+// trusted only for the same secret (its digest is in the file).
 namespace zoomqos::auth {
 
 // A token is reused only while it has more than this left.
@@ -26,10 +27,18 @@ std::string cache_directory(const char* xdg_cache_home, const char* home);
 std::string cache_file_name(std::string_view oauth_url, std::string_view account_id,
                             std::string_view client_id);
 
+// SHA-256 (hex) of the account ID, client ID and client secret, for the cache
+// file: a token minted with one secret is not handed out after the secret
+// changed (`auth status` must not say OK with a wrong secret), and the file
+// never holds the secret itself.
+std::string credential_digest(std::string_view account_id, std::string_view client_id,
+                              std::string_view client_secret);
+
 struct CacheKey {
     std::string oauth_url;
     std::string account_id;
     std::string client_id;
+    std::string credential_digest; // credential_digest(account, client ID, secret)
 };
 
 // What load() found, for -v: a token, or why there is none.

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "zoomqos/auth/cache.hpp"
 #include "zoomqos/auth/oauth.hpp"
 #include "zoomqos/auth/token.hpp"
 #include "zoomqos/errors.hpp"
@@ -70,6 +71,7 @@ public:
 private:
     Result<AccessToken> mint();
     std::string cache_path() const;
+    CacheKey cache_key() const;
 
     Credentials credentials_;
     TokenProviderOptions options_;
