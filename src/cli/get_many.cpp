@@ -58,6 +58,12 @@ public:
     // False once stdout is gone (`| head`): nothing more is worth fetching.
     bool writable() const { return static_cast<bool>(streams_.out); }
 
+    // A JSON document begun is closed, marked incomplete.
+    void abandon(const Error& error) {
+        printer_->abandon(incomplete_reason(error));
+        streams_.out.flush();
+    }
+
     void finish() {
         printer_->finish();
         streams_.out.flush();
@@ -182,6 +188,9 @@ Status run_get_many(const EventOptions& options, const Glance& glance,
     Status ran = batch.run();
     progress.clear();
     if (!ran) {
+        if (printer.writable()) {
+            printer.abandon(ran.error());
+        }
         return ran;
     }
     if (!printer.writable()) {

@@ -41,7 +41,7 @@ public:
         for (;;) {
             auto page = next_page();
             if (!page) {
-                printer_->finish();
+                printer_->abandon(incomplete_reason(page.error()));
                 return std::move(page).error();
             }
             if (!*page) {

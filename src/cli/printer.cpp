@@ -1,7 +1,9 @@
 #include "printer.hpp"
 
+#include "zoomqos/process/interrupt.hpp"
 #include "zoomqos/render/many.hpp"
 #include "zoomqos/render/summary.hpp"
+#include "zoomqos/text/text.hpp"
 
 namespace zoomqos::cli {
 
@@ -100,6 +102,17 @@ public:
         }
     }
 
+    void abandon(std::string_view reason) override {
+        // Many participants or a list always make one document, even when
+        // the run stopped before the first participant.
+        if (!sequence_ && collection_ != Collection::One) {
+            begin(std::nullopt);
+        }
+        if (sequence_) {
+            sequence_->close_incomplete(reason);
+        }
+    }
+
 private:
     std::optional<render::JsonSequence> sequence_; // the array or list's object
 };
@@ -142,6 +155,14 @@ private:
 };
 
 } // namespace
+
+std::string incomplete_reason(const Error& error) {
+    constexpr std::size_t kMaxReason = 300;
+    if (process::interrupted()) {
+        return "interrupted by " + process::signal_name(process::interrupt_signal());
+    }
+    return text::printable(error.message, kMaxReason);
+}
 
 std::unique_ptr<ParticipantPrinter> make_printer(render::Format format, Collection collection,
                                                  const EventTarget& target, const Glance& glance,

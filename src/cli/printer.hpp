@@ -2,7 +2,10 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 
+#include "zoomqos/errors.hpp"
 #include "zoomqos/model/qos.hpp"
 #include "zoomqos/render/render.hpp"
 
@@ -36,7 +39,18 @@ public:
     virtual void add(const std::string& participant_id, const model::Participant& participant) = 0;
     // Closes what begin() opened (a JSON document stays valid JSON). Once.
     virtual void finish() = 0;
+    // The same when the run stops early (a signal, a failed request): a JSON
+    // document is closed marked incomplete with `reason`; other formats end
+    // as finish() ends them (their rows are whole lines).
+    virtual void abandon(std::string_view reason) {
+        (void)reason;
+        finish();
+    }
 };
+
+// Why a run stopped early, for ParticipantPrinter::abandon: "interrupted by
+// SIGTERM" after a signal, else the error's message (printable, cut).
+std::string incomplete_reason(const Error& error);
 
 // A printer for every format but raw (which prints bodies, not participants).
 std::unique_ptr<ParticipantPrinter> make_printer(render::Format format, Collection collection,

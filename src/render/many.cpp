@@ -49,17 +49,37 @@ void JsonSequence::add(const model::Json& participant) {
 }
 
 void JsonSequence::close() {
+    end(true, {});
+}
+
+void JsonSequence::close_incomplete(std::string_view reason) {
+    end(false, reason);
+}
+
+void JsonSequence::end(bool complete, std::string_view reason) {
     if (closed_) {
         return;
     }
     open();
     closed_ = true;
-    if (any_) {
-        out_ << "\n" << (head_ ? "  ]" : "]");
+    const std::string quoted_reason =
+        model::Json(std::string(reason))
+            .dump(-1, ' ', false, model::Json::error_handler_t::replace);
+    if (head_) {
+        out_ << (any_ ? "\n  ]" : "]") << ",\n  \"complete\": " << (complete ? "true" : "false");
+        if (!complete) {
+            out_ << ",\n  \"reason\": " << quoted_reason;
+        }
+        out_ << "\n}\n";
     } else {
-        out_ << "]";
+        if (!complete) {
+            model::Json marker = model::Json::object();
+            marker["complete"] = false;
+            marker["reason"] = std::string(reason);
+            add(marker);
+        }
+        out_ << (any_ ? "\n]\n" : "]\n");
     }
-    out_ << (head_ ? "\n}\n" : "\n");
     out_.flush();
 }
 

@@ -101,7 +101,7 @@ TEST_CASE("JSON of a listing is one object: the event, then the participants", "
     CHECK(text.find("\"total_records\"") < text.find("\"participants\""));
     CHECK(model::Json::parse(print(render::Format::Json, Collection::Listing, {}).out) ==
           model::Json::parse(R"({"webinar_id": "81234567890", "type": "past",
-                                 "total_records": 0, "participants": []})"));
+                                 "total_records": 0, "participants": [], "complete": true})"));
 }
 
 TEST_CASE("NDJSON is one line per sample, each saying whose it is", "[cli][printer]") {

@@ -44,7 +44,8 @@ TEST_CASE("a document whose participants array is written as pages arrive", "[re
                        "    {\n"
                        "      \"id\": \"Zoë\"\n"
                        "    }\n"
-                       "  ]\n"
+                       "  ],\n"
+                       "  \"complete\": true\n"
                        "}\n");
 }
 
@@ -56,6 +57,39 @@ TEST_CASE("no participants is still valid JSON", "[render][many]") {
     std::ostringstream document;
     JsonSequence empty(document, Json{{"webinar_id", "1"}});
     empty.close();
-    CHECK(document.str() == "{\n  \"webinar_id\": \"1\",\n  \"participants\": []\n}\n");
+    CHECK(document.str() ==
+          "{\n  \"webinar_id\": \"1\",\n  \"participants\": [],\n  \"complete\": true\n}\n");
     CHECK(Json::parse(document.str())["participants"].empty());
+}
+
+TEST_CASE("a run that stopped early closes its JSON and says so", "[render][many]") {
+    std::ostringstream document;
+    JsonSequence listing(document, Json{{"webinar_id", "1"}});
+    listing.add(Json{{"id", "a"}});
+    listing.close_incomplete("interrupted by SIGTERM");
+    listing.close(); // once only: the first ending stands
+    CHECK(document.str() == "{\n"
+                            "  \"webinar_id\": \"1\",\n"
+                            "  \"participants\": [\n"
+                            "    {\n"
+                            "      \"id\": \"a\"\n"
+                            "    }\n"
+                            "  ],\n"
+                            "  \"complete\": false,\n"
+                            "  \"reason\": \"interrupted by SIGTERM\"\n"
+                            "}\n");
+
+    std::ostringstream bare;
+    JsonSequence array(bare);
+    array.add(Json{{"id", "a"}});
+    array.close_incomplete("page 2: \"quoted\"");
+    const Json parsed = Json::parse(bare.str());
+    REQUIRE(parsed.size() == 2);
+    CHECK(parsed[0]["id"] == "a");
+    CHECK(parsed[1] == Json{{"complete", false}, {"reason", "page 2: \"quoted\""}});
+
+    std::ostringstream nothing;
+    JsonSequence(nothing).close_incomplete("interrupted");
+    CHECK(Json::parse(nothing.str()) ==
+          Json::array({Json{{"complete", false}, {"reason", "interrupted"}}}));
 }
