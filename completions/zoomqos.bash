@@ -1,63 +1,20 @@
 # bash completion for zoomqos                                  -*- shell-script -*-
-# Commands, options, and the values of options that take a fixed set.
-# tests/docs/test_docs.sh keeps these lists equal to `--help`.
-
-_zoomqos_commands="get list auth config"
-_zoomqos_options_get="--type --meeting -o --output --json --samples --thresholds --fail-on --annotate --watch --rate --concurrency -q --quiet --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
-_zoomqos_options_list="--type --meeting --page-size --limit -o --output --json --thresholds --fail-on --annotate --rate -q --quiet --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
-_zoomqos_options_auth="status -o --output --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
-_zoomqos_options_config="show --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
-# Options that take a value: the word after them is that value, not a command.
-_zoomqos_value_options="--type -o --output --thresholds --fail-on --watch --rate --concurrency --page-size --limit --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --config"
+# zoomqos itself answers: `zoomqos __complete WORD...` prints the candidates
+# for the last word, computed from its own command definitions, so commands,
+# options and option values can never drift from the binary.
 
 _zoomqos() {
     local cur=${COMP_WORDS[COMP_CWORD]}
-    local prev=""
-    ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
-
-    local command="" word i
-    for ((i = 1; i < COMP_CWORD; i++)); do
-        word=${COMP_WORDS[i]}
-        if [[ " $_zoomqos_value_options " == *" $word "* ]]; then
-            ((i++))
-        elif [[ $word != -* ]]; then
-            command=$word
-            break
-        fi
-    done
-
-    if [[ -z $command ]]; then
-        COMPREPLY=($(compgen -W "$_zoomqos_commands --help --version" -- "$cur"))
+    local candidates
+    candidates=$("${COMP_WORDS[0]}" __complete "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null) || return
+    if [[ $candidates == __files__ ]]; then
+        COMPREPLY=($(compgen -f -- "$cur"))
         return
     fi
-
-    case $prev in
-        --type)
-            COMPREPLY=($(compgen -W "live past" -- "$cur"))
-            return
-            ;;
-        -o | --output)
-            COMPREPLY=($(compgen -W "table json ndjson csv raw" -- "$cur"))
-            return
-            ;;
-        --token-file | --cacert | --client-secret-file | --config)
-            COMPREPLY=($(compgen -f -- "$cur"))
-            return
-            ;;
-        --api-url | --timeout | --retries | --max-wait | --max-body | --oauth-url | --account-id | --client-id | \
-            --thresholds | --watch | --rate | --concurrency | --page-size | --limit)
-            return
-            ;;
-        --fail-on)
-            COMPREPLY=($(compgen -W "default" -- "$cur"))
-            return
-            ;;
-    esac
-
-    if [[ $cur == -* ]]; then
-        local options_var="_zoomqos_options_${command//-/_}"
-        COMPREPLY=($(compgen -W "${!options_var}" -- "$cur"))
-    fi
+    # One "word<TAB>description" per line; bash shows the words only.
+    local words
+    words=$(cut -f1 <<<"$candidates")
+    COMPREPLY=($(compgen -W "$words" -- "$cur"))
 }
 
 complete -F _zoomqos zoomqos

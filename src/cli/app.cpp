@@ -13,12 +13,14 @@
 #include <vector>
 
 #include "zoomqos/http/client.hpp"
+#include "zoomqos/process/core_dumps.hpp"
 #include "zoomqos/process/interrupt.hpp"
 #include "zoomqos/term/terminal.hpp"
 #include "zoomqos/text/text.hpp"
 #include "zoomqos/version.hpp"
 
 #include "command.hpp"
+#include "complete.hpp"
 #include "run.hpp"
 
 namespace zoomqos::cli {
@@ -207,6 +209,12 @@ int run(const std::vector<std::string>& args, const Streams& streams) {
         commands.push_back(make());
         subcommands.push_back(commands.back()->add_to(app));
     }
+    // Hidden: what the completion scripts ask (complete.hpp).
+    if (!args.empty() && args.front() == kCompleteCommand) {
+        print_completions(app, std::vector<std::string>(args.begin() + 1, args.end()), streams.out);
+        streams.out.flush();
+        return 0;
+    }
     if (auto answered = parse(app, args, streams)) {
         return *answered;
     }
@@ -256,6 +264,9 @@ int run(int argc, char** argv) {
     // Ctrl-C, SIGTERM and SIGHUP abort a transfer or a wait; run() then
     // exits 128 + the signal.
     process::install_interrupt_handlers();
+    // Tokens and the client secret live in this process's memory: no core
+    // file may carry them to disk. Failing that is not worth stopping for.
+    (void)process::disable_core_dumps();
 
     // A stdout closed at start is a reader that went away before the first
     // write: a broken pipe (exit 141), not output into /dev/null.
