@@ -85,11 +85,17 @@ public:
             auto checked = session.get(api::token_check_url(base), api::RequestContext{});
             if (!checked) {
                 refused = std::move(checked).error();
+                if (refused->kind != ErrorKind::Auth) {
+                    // Not a verdict on the token: the QoS hints do not apply.
+                    refused->message = "could not check the token: " + refused->message;
+                    refused->hint = "check --api-url (" + text::printable(base, 200) + ")";
+                }
             }
         }
         const std::string api_check =
             known_scopes ? std::string()
-                         : (refused ? "refused: " + text::printable(refused->message, 200)
+                         : (refused ? (refused->kind == ErrorKind::Auth ? "refused: " : "") +
+                                          text::printable(refused->message, 200)
                                     : std::string("accepted (GET /metrics/webinars)"));
 
         if (format_ == render::Format::Json) {

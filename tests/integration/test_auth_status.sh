@@ -29,10 +29,20 @@ expect_stdout_jq '.api_url == $url' --arg url "$MOCK_URL"
 check "one token minted for both" \
     test "$(_curl --fail "$MOCK_ROOT/_mock/oauth" | jq -r .tokens_minted)" = 1
 
-# A static token: its source, scopes unknown, exit 0.
+# A static token: its source, scopes unknown; one request asks the API
+# whether it accepts the token.
+mock_reset
 run_zoomqos_env ZOOM_ACCESS_TOKEN=mock-token -- auth status -o json
 expect_exit 0
 expect_stdout_jq '.credentials == "env ZOOM_ACCESS_TOKEN" and .scopes == null'
+expect_stdout_jq '.api_check | startswith("accepted")'
+expect_requests 1
+
+# A static token the API refuses: exit 3, said on stdout and stderr.
+run_zoomqos_env ZOOM_ACCESS_TOKEN=not-the-mock-token -- auth status
+expect_exit 3
+expect_stdout_contains "API check    refused"
+expect_stderr_contains "(HTTP 401"
 
 # No credentials at all: exit 3.
 run_zoomqos_env -u ZOOM_ACCOUNT_ID -u ZOOM_CLIENT_ID -u ZOOM_CLIENT_SECRET -- auth status
