@@ -25,4 +25,9 @@ http::RateLimitClassifier zoom_rate_limit_classifier() {
     return daily_limit_note;
 }
 
+bool zoom_per_second_limit(const http::Response& response) {
+    return response.status == 429 &&
+           text::iequals(text::trim(response.header("X-RateLimit-Type")), "QPS");
+}
+
 } // namespace zoomqos::api

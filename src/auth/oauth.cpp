@@ -75,6 +75,20 @@ Result<MintedToken> parse_token_response(const http::Response& response,
     } catch (const nlohmann::json::exception&) {
         body = nullptr;
     }
+    // Zoom's OAuth server answers a refusal with {"reason", "error"}. A 404,
+    // or a 401 in another shape (the API's {"code", "message"} when the URL
+    // points at the API host), means the request reached something else.
+    const bool oauth_shaped =
+        body.is_object() && body.contains("error") && body["error"].is_string();
+    if (response.status == 404 || (response.status == 401 && !oauth_shaped)) {
+        Error error = make_error(ErrorKind::Auth, "the token request to " + credentials.oauth_url +
+                                                      "/oauth/token was not answered by an "
+                                                      "OAuth server");
+        error.http_status = response.status;
+        error.hint = "check the OAuth URL (ZOOM_OAUTH_URL or --oauth-url): it is Zoom's OAuth "
+                     "host, https://zoom.us by default, not the API URL";
+        return error;
+    }
     if (response.status == 400 || response.status == 401) {
         std::string reason;
         std::string code;

@@ -132,6 +132,7 @@ Status run_get_many(const EventOptions& options, const Glance& glance,
                     const std::vector<std::string>& participant_ids, Session& session,
                     const Streams& streams) {
     Progress progress(streams.err, show_progress(options.pacing, streams), participant_ids.size());
+    progress.follow_pauses(session.pacer());
     ManyPrinter printer(options, glance, participant_ids, streams, progress);
     http::Batch batch(session.pacer(), options.pacing.concurrency, session.log());
     batch.on_tick(std::chrono::milliseconds(200), [&progress] { progress.tick(); });

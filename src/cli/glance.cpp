@@ -53,6 +53,10 @@ Status check_combination(const GlanceOptions& options, render::Format format) {
     if (options.annotate && format != render::Format::Json) {
         return make_error(ErrorKind::Usage, "--annotate needs -o json");
     }
+    if ((options.csv_columns || options.bom) && format != render::Format::Csv) {
+        return make_error(ErrorKind::Usage, std::string(options.bom ? "--bom" : "--columns") +
+                                                " applies to -o csv only");
+    }
     if (options.fail_on && format == render::Format::Raw) {
         return make_error(ErrorKind::Usage, "--fail-on cannot judge -o raw output");
     }
@@ -94,6 +98,13 @@ void add_glance_options(CLI::App& command, GlanceOptions& options, bool one_part
                        "Exit 8 when a sample breaches a rule: 'default' or e.g. "
                        "'latency>150,audio_input.jitter>30,video_output.fps<15,cpu>90'");
     command.add_flag("--annotate", options.annotate, "With -o json: add a 'breaches' array");
+    command
+        .add_option("--columns", options.csv_columns,
+                    "With -o csv: the columns to write, e.g. 'basic' (the six main streams and "
+                    "CPU) or 'date_time,user_name,audio_input_latency_ms' (default: all)")
+        ->type_name("LIST");
+    command.add_flag("--bom", options.bom,
+                     "With -o csv: start with a UTF-8 byte order mark (for Excel)");
     if (one_participant) {
         command.add_option("--watch", options.watch_seconds,
                            "With --type live and one participant: poll every SECONDS (at least "
@@ -124,6 +135,14 @@ Result<Glance> resolve_glance(const GlanceOptions& options, render::Format forma
     if (auto status = check_combination(options, format); !status) {
         return std::move(status).error();
     }
+    if (options.csv_columns) {
+        auto columns = render::parse_csv_columns(*options.csv_columns);
+        if (!columns) {
+            return std::move(columns).error();
+        }
+        glance.csv_columns = std::move(columns).value();
+    }
+    glance.bom = options.bom;
     if (options.watch_seconds) {
         auto interval = watch_interval(*options.watch_seconds, format, type);
         if (!interval) {
@@ -146,6 +165,11 @@ model::Json participant_json(const Glance& glance, const model::Participant& par
 Status check_fail_on(const Glance& glance, const model::Participant& participant, std::ostream& err,
                      const std::string& who) {
     if (!glance.fail_on) {
+        return Ok{};
+    }
+    if (!quality::has_qos_data(participant)) {
+        // Nothing to judge is neither clean nor a breach: said, not counted.
+        err << "zoomqos: note: " << who << "no QoS data, nothing for --fail-on to judge\n";
         return Ok{};
     }
     const auto& rules = *glance.fail_on;
@@ -177,10 +201,24 @@ Status check_fail_on(const Glance& glance, const model::Participant& participant
                                                 " --fail-on rules breached");
 }
 
+std::string participant_label(const std::string& participant_id,
+                              const model::Participant& participant) {
+    std::string label = "participant " + text::printable(participant_id, kIdBytes);
+    if (participant.user_name && !text::is_blank(*participant.user_name)) {
+        label += " (" + text::printable(*participant.user_name, kNameBytes) + ")";
+    }
+    return label;
+}
+
 void FailOnTally::judge(const model::Participant& participant, const std::string& participant_id) {
-    if (glance_.fail_on &&
-        !check_fail_on(glance_, participant, err_,
-                       "participant " + text::printable(participant_id) + ": ")) {
+    if (!glance_.fail_on) {
+        return;
+    }
+    if (!quality::has_qos_data(participant)) {
+        ++no_data_;
+    }
+    if (!check_fail_on(glance_, participant, err_,
+                       participant_label(participant_id, participant) + ": ")) {
         ++breached_;
     }
 }
@@ -189,9 +227,13 @@ Status FailOnTally::status(std::size_t participants) const {
     if (breached_ == 0) {
         return Ok{};
     }
-    return make_error(ErrorKind::Threshold, std::to_string(breached_) + " of " +
-                                                std::to_string(participants) +
-                                                " participants breached --fail-on rules");
+    const std::size_t judged = participants > no_data_ ? participants - no_data_ : 0;
+    std::string message = std::to_string(breached_) + " of " + std::to_string(judged) +
+                          " participants with data breached --fail-on rules";
+    if (no_data_ > 0) {
+        message += " (" + std::to_string(no_data_) + " without data not judged)";
+    }
+    return make_error(ErrorKind::Threshold, std::move(message));
 }
 
 } // namespace zoomqos::cli

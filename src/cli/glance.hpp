@@ -25,10 +25,12 @@ struct GlanceOptions {
     std::optional<std::string> fail_on; // rules that make the run exit 8
     bool annotate = false;              // -o json: a "breaches" array
     std::optional<double> watch_seconds;
+    std::optional<std::string> csv_columns; // -o csv: --columns LIST
+    bool bom = false;                       // -o csv: a UTF-8 byte order mark first
 };
 
-// --thresholds, --fail-on, --annotate; with `one_participant` also
-// --samples and --watch (get).
+// --thresholds, --fail-on, --annotate, CSV's --columns and --bom; with
+// `one_participant` also --samples and --watch (get).
 void add_glance_options(CLI::App& command, GlanceOptions& options, bool one_participant);
 
 // What those options resolve to, checked against each other, the output
@@ -40,6 +42,8 @@ struct Glance {
     std::optional<std::chrono::milliseconds> watch_interval;
     bool samples = false;
     bool annotate = false;
+    render::CsvColumns csv_columns; // empty: every column
+    bool bom = false;
 };
 Result<Glance> resolve_glance(const GlanceOptions& options, render::Format format,
                               api::QosType type);
@@ -53,8 +57,16 @@ model::Json participant_json(const Glance& glance, const model::Participant& par
 Status check_fail_on(const Glance& glance, const model::Participant& participant, std::ostream& err,
                      const std::string& who = "");
 
+// "participant 30R7kT7bTIKSNUFEuH_Qlg (Zoë Åkesson)": who a line about one of
+// many participants is about, both parts made printable and cut.
+inline constexpr std::size_t kIdBytes = 64;
+inline constexpr std::size_t kNameBytes = 40;
+std::string participant_label(const std::string& participant_id,
+                              const model::Participant& participant);
+
 // --fail-on over many participants: each judged as it is printed, one exit
-// status at the end ("3 of 200 participants breached --fail-on rules").
+// status at the end ("3 of 200 participants with data breached --fail-on
+// rules"). A participant without data is noted and counted in neither.
 class FailOnTally {
 public:
     FailOnTally(const Glance& glance, std::ostream& err) : glance_(glance), err_(err) {}
@@ -66,6 +78,7 @@ private:
     const Glance& glance_;
     std::ostream& err_;
     std::size_t breached_ = 0;
+    std::size_t no_data_ = 0;
 };
 
 } // namespace zoomqos::cli

@@ -35,7 +35,9 @@ public:
           progress_(streams.err, show_progress(options.pacing, streams), std::nullopt),
           printer_(
               make_printer(options.format, Collection::Listing, options.target, glance, streams)),
-          fail_on_(glance, streams.err) {}
+          fail_on_(glance, streams.err) {
+        progress_.follow_pauses(session_.pacer());
+    }
 
     Status run() {
         for (;;) {

@@ -130,6 +130,7 @@ http::RetryPolicy retry_policy(const ConnectionOptions& options) {
     policy.max_wait =
         std::chrono::milliseconds(static_cast<long long>(options.max_wait_seconds * 1000.0));
     policy.rate_limit = api::zoom_rate_limit_classifier();
+    policy.per_second_limit = api::zoom_per_second_limit;
     return policy;
 }
 

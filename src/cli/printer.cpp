@@ -40,7 +40,9 @@ public:
 
     void add(const std::string& participant_id, const model::Participant& participant) override {
         if (collection_ == Collection::Listing) {
-            out() << render::summary_row(participant, glance_.thresholds, streams_.utf8) << '\n';
+            out() << render::summary_row(participant, glance_.thresholds, streams_.utf8,
+                                         streams_.width)
+                  << '\n';
             return;
         }
         if (printed_++ > 0) {
@@ -49,6 +51,8 @@ public:
         if (glance_.samples) {
             render::TableOptions table;
             table.utf8 = streams_.utf8;
+            table.colour = streams_.colour;
+            table.thresholds = glance_.thresholds;
             render::table(out(), subject(participant_id), participant, table);
             return;
         }
@@ -139,14 +143,17 @@ public:
     }
     void add(const std::string& participant_id, const model::Participant& participant) override {
         header();
-        render::csv_rows(out(), subject(participant_id), participant);
+        render::csv_rows(out(), subject(participant_id), participant, glance_.csv_columns);
     }
     void finish() override {}
 
 private:
     void header() {
         if (!header_written_) {
-            render::csv_header(out());
+            if (glance_.bom) {
+                out() << "\xEF\xBB\xBF"; // the byte order mark that tells Excel "UTF-8"
+            }
+            render::csv_header(out(), glance_.csv_columns);
             header_written_ = true;
         }
     }

@@ -1,5 +1,6 @@
 #include "progress.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <string>
@@ -18,6 +19,9 @@ Progress::Progress(std::ostream& err, bool enabled, std::optional<std::size_t> t
     : err_(err), enabled_(enabled), total_(total), noun_(noun) {}
 
 Progress::~Progress() {
+    if (followed_ != nullptr) {
+        followed_->on_pause({});
+    }
     clear();
 }
 
@@ -47,7 +51,7 @@ void Progress::tick() {
         return;
     }
     const Clock::time_point now = Clock::now();
-    if (now - start_ < kQuietStart || (drawn_ && now - last_draw_ < kRedraw)) {
+    if (now - start_ < kQuietStart || (drawn_ && now - last_draw_ < kRedraw) || now < note_until_) {
         return;
     }
     const double seconds = std::chrono::duration<double>(now - start_).count();
@@ -55,6 +59,28 @@ void Progress::tick() {
     err_ << "\r\x1b[K" << line(done_, total_, noun_, seconds) << std::flush;
     drawn_ = true;
     last_draw_ = now;
+}
+
+void Progress::note(const std::string& text, Clock::time_point until) {
+    if (!enabled_) {
+        return;
+    }
+    err_ << "\r\x1b[K" << text << std::flush;
+    drawn_ = true;
+    last_draw_ = Clock::now();
+    note_until_ = until;
+}
+
+std::string Progress::pause_text(std::chrono::steady_clock::duration wait) {
+    const auto seconds = std::chrono::ceil<std::chrono::seconds>(wait).count();
+    return "rate limited, waiting " + std::to_string(std::max<long long>(seconds, 0)) + " s";
+}
+
+void Progress::follow_pauses(http::Pacer& pacer) {
+    followed_ = &pacer;
+    pacer.on_pause([this](http::Pacer::Clock::time_point until) {
+        note(pause_text(until - http::Pacer::Clock::now()), until);
+    });
 }
 
 void Progress::clear() {

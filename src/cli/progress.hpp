@@ -4,6 +4,9 @@
 #include <cstddef>
 #include <optional>
 #include <ostream>
+#include <string>
+
+#include "zoomqos/http/pacer.hpp"
 
 // "37/400 participants, 9.8/s, ETA 37 s" on one self-rewriting stderr line,
 // for runs long enough to wonder about. Shown only when the caller decided a
@@ -30,6 +33,17 @@ public:
     // first second (a quick run shows nothing).
     void tick();
 
+    // Draws `text` on the line at once (no quiet first second): what the run
+    // is waiting for, such as a 429's pause. tick() leaves it until `until`.
+    void note(const std::string& text, Clock::time_point until);
+
+    // Follows `pacer`'s 429 pauses: "rate limited, waiting 3 s" on the line
+    // while each lasts (until this Progress ends).
+    void follow_pauses(http::Pacer& pacer);
+
+    // "rate limited, waiting 3 s": a pause of `wait`, rounded up to seconds.
+    static std::string pause_text(std::chrono::steady_clock::duration wait);
+
     // Erases the line, so that other output (an error, data on the same
     // terminal) starts on a clean one; the next tick() draws it again.
     void clear();
@@ -46,7 +60,9 @@ private:
     std::size_t done_ = 0;
     Clock::time_point start_ = Clock::now();
     Clock::time_point last_draw_{};
+    Clock::time_point note_until_{};
     bool drawn_ = false;
+    http::Pacer* followed_ = nullptr;
 };
 
 } // namespace zoomqos::cli

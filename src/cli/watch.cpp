@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "zoomqos/process/interrupt.hpp"
+#include "zoomqos/text/text.hpp"
 
 namespace zoomqos::cli {
 
@@ -43,12 +44,55 @@ model::Participant newer_samples(const model::Participant& current,
 
 } // namespace
 
+std::string polling_status(std::chrono::milliseconds interval, bool utf8) {
+    const double seconds = static_cast<double>(interval.count()) / 1000.0;
+    return "polling every " + text::decimal(seconds, 1) + " s" + (utf8 ? "\u2026" : "...");
+}
+
+namespace {
+
+// A dim line on a terminal's stderr while the watch waits, erased before
+// anything else is written; nothing at all when stderr is no terminal.
+class PollingStatus {
+public:
+    PollingStatus(const Streams& streams, std::chrono::milliseconds interval)
+        : streams_(streams), text_(polling_status(interval, streams.utf8)) {}
+    ~PollingStatus() { clear(); }
+    PollingStatus(const PollingStatus&) = delete;
+    PollingStatus& operator=(const PollingStatus&) = delete;
+    PollingStatus(PollingStatus&&) = delete;
+    PollingStatus& operator=(PollingStatus&&) = delete;
+
+    void show() {
+        if (streams_.err_tty && !shown_) {
+            streams_.err << "\x1b[2m" << text_ << "\x1b[0m" << std::flush;
+            shown_ = true;
+        }
+    }
+    void clear() {
+        if (shown_) {
+            streams_.err << "\r\x1b[K" << std::flush;
+            shown_ = false;
+        }
+    }
+
+private:
+    const Streams& streams_;
+    std::string text_;
+    bool shown_ = false;
+};
+
+} // namespace
+
 Status watch(const Glance& glance, render::Format format, const render::Subject& subject,
              const model::Participant& first, const FetchParticipant& fetch,
              const Streams& streams) {
     std::optional<std::string> last_printed;
     bool header_printed = false;
     bool first_poll = true;
+    std::optional<Error> history_breached;
+    std::vector<std::size_t> widths; // kept across polls: rows stay under the header
+    PollingStatus status(streams, *glance.watch_interval);
     model::Participant current = first;
     while (true) {
         const model::Participant fresh = newer_samples(current, last_printed);
@@ -59,26 +103,49 @@ Status watch(const Glance& glance, render::Format format, const render::Subject&
             // prints nothing (not another "No QoS samples").
             render::TableOptions table;
             table.utf8 = streams.utf8;
+            table.colour = streams.colour;
+            table.thresholds = glance.thresholds;
             table.rows_only = header_printed;
+            table.widths = &widths;
             render::table(streams.out, subject, fresh, table);
             header_printed = header_printed || !fresh.user_qos.empty();
         }
-        first_poll = false;
         streams.out << std::flush;
-        // With --fail-on, the first new sample that breaches a rule ends the
-        // watch with exit 8, after it was printed: a monitor's alarm.
-        if (auto judged = check_fail_on(glance, fresh, streams.err); !judged) {
+        if (first_poll) {
+            // The history before the watch: its breaches are listed once, and
+            // do not end a watch that has only begun.
+            auto judged = check_fail_on(glance, fresh, streams.err, "before the watch: ");
+            if (!judged) {
+                history_breached = std::move(judged).error();
+            }
+        } else if (auto judged = check_fail_on(glance, fresh, streams.err); !judged) {
+            // The first new sample that breaches a rule ends the watch with
+            // exit 8, after it was printed: a monitor's alarm.
             return judged;
         }
-        if (!streams.out || !wait_for_next_poll(*glance.watch_interval)) {
+        first_poll = false;
+        if (!streams.out) {
             return Ok{};
         }
+        status.show();
+        if (!wait_for_next_poll(*glance.watch_interval)) {
+            return Ok{};
+        }
+        status.clear();
         auto next = fetch();
         if (process::interrupted()) {
             return Ok{};
         }
         if (!next) {
-            return std::move(next).error();
+            if (next.error().kind != ErrorKind::NotFound) {
+                return std::move(next).error();
+            }
+            // A live participant's 404 is the end of what there is to watch.
+            streams.err << "zoomqos: participant left (or the webinar ended)\n";
+            if (history_breached) {
+                return std::move(*history_breached);
+            }
+            return Ok{};
         }
         current = std::move(next).value();
     }

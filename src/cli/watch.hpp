@@ -1,6 +1,8 @@
 #pragma once
 
+#include <chrono>
 #include <functional>
+#include <string>
 
 #include "zoomqos/errors.hpp"
 #include "zoomqos/model/qos.hpp"
@@ -17,10 +19,17 @@ namespace zoomqos::cli {
 using FetchParticipant = std::function<Result<model::Participant>()>;
 
 // Until Ctrl-C (Ok: the normal end of a watch, see process::QuietInterrupt),
-// a closed stdout, a --fail-on breach in a new sample (exit 8), or an error
-// such as 404 (returned after what was seen is printed).
+// a closed stdout, a --fail-on breach in a new sample (exit 8), the
+// participant gone (a 404: "participant left" on stderr, then Ok, or exit 8
+// when the samples before the watch breached --fail-on), or another error
+// (returned after what was seen is printed). The samples the first answer
+// already holds have their breaches listed without ending the watch. On a
+// terminal's stderr a dim "polling every N s…" shows while it waits.
 Status watch(const Glance& glance, render::Format format, const render::Subject& subject,
              const model::Participant& first, const FetchParticipant& fetch,
              const Streams& streams);
+
+// "polling every 10 s…" (ASCII: "..."), the status line's text.
+std::string polling_status(std::chrono::milliseconds interval, bool utf8);
 
 } // namespace zoomqos::cli

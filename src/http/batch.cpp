@@ -130,6 +130,9 @@ struct Batch::Impl {
         }
         pacer->retried();
         job->ready_at = now + step.wait.delay;
+        if (step.wait.per_second) {
+            pacer->per_second_limited(now);
+        }
         if (step.wait.rate_limited) {
             pacer->pause_until(job->ready_at);
         }

@@ -224,6 +224,8 @@ RetrySequence::Step RetrySequence::after(Result<Response> outcome, Failure failu
     step.wait.delay = wait;
     step.wait.server_directed = server_directed;
     step.wait.rate_limited = outcome && outcome->status == 429;
+    step.wait.per_second =
+        step.wait.rate_limited && policy_.per_second_limit && policy_.per_second_limit(*outcome);
     return step;
 }
 
@@ -264,6 +266,9 @@ Result<Response> perform_with_retries(Client& client, const Request& request,
         }
         if (pacer != nullptr) {
             pacer->retried();
+            if (step.wait.per_second) {
+                pacer->per_second_limited(Pacer::Clock::now());
+            }
             if (step.wait.rate_limited) {
                 pacer->pause_until(Pacer::Clock::now() + step.wait.delay);
             }

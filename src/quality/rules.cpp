@@ -300,7 +300,10 @@ std::vector<Rule> default_rules() {
         {std::nullopt, Metric::Jitter, Op::Greater, 40},
         {std::nullopt, Metric::Loss, Op::Greater, 2},
         {std::nullopt, Metric::MaxLoss, Op::Greater, 10},
-        {std::nullopt, Metric::Fps, Op::Less, 10},
+        // Camera video only: a shared screen often runs at a few frames a
+        // second by design (a slide does not move); `as_input.fps<3` judges it.
+        {std::string("video_input"), Metric::Fps, Op::Less, 10},
+        {std::string("video_output"), Metric::Fps, Op::Less, 10},
         {std::nullopt, Metric::Cpu, Op::Greater, 80},
     };
 }
@@ -312,6 +315,12 @@ Result<std::vector<Rule>> parse_rules(std::string_view text, std::string_view op
 
 std::vector<Rule> merge_rules(std::vector<Rule> base, const std::vector<Rule>& changes) {
     for (const Rule& change : changes) {
+        if (!change.stream) {
+            // A rule for every stream replaces the metric's rules for single
+            // streams too: `--thresholds fps<5` means 5 wherever fps counts.
+            std::erase_if(base,
+                          [&](const Rule& r) { return r.metric == change.metric && r.stream; });
+        }
         auto same = std::find_if(base.begin(), base.end(), [&](const Rule& r) {
             return r.stream == change.stream && r.metric == change.metric;
         });

@@ -1,5 +1,6 @@
 #include "zoomqos/quality/thresholds.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -54,6 +55,16 @@ bool rule_applies(const Rule& rule, const model::Stream& stream) {
         return false;
     }
     return rule.metric != Metric::Fps || is_video_like(stream);
+}
+
+bool has_qos_data(const model::Participant& participant) {
+    return std::any_of(
+        participant.user_qos.begin(), participant.user_qos.end(), [](const model::Sample& sample) {
+            const bool cpu = sample.cpu_usage && finite(sample.cpu_usage->zoom_avg_cpu_usage_pct);
+            return cpu ||
+                   std::any_of(sample.streams.begin(), sample.streams.end(),
+                               [](const model::Stream& stream) { return stream.has_data(); });
+        });
 }
 
 std::vector<Breach> find_breaches(const model::Participant& participant,

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <string>
@@ -227,31 +228,102 @@ std::string format_cell(const Cell& cell) {
 
 } // namespace
 
-void csv_header(std::ostream& out) {
+namespace {
+
+void write_line(std::ostream& out, const CsvColumns& picked,
+                const std::function<std::string(const Column&)>& cell) {
     std::string line;
-    for (const Column& column : columns()) {
-        if (!line.empty()) {
+    const auto& all = columns();
+    const std::size_t count = picked.empty() ? all.size() : picked.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i > 0) {
             line += ',';
         }
-        line += column.name;
+        line += cell(all[picked.empty() ? i : picked[i]]);
     }
     out << line << "\r\n";
 }
 
-void csv_rows(std::ostream& out, const Subject& subject, const model::Participant& participant) {
+// "basic": who and when, the six main streams and CPU, without the Cloud
+// Room Connector and web-gateway paths.
+CsvColumns basic_columns() {
+    CsvColumns picked;
+    const auto& all = columns();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const std::string& name = all[i].name;
+        const bool extra_path =
+            name.find("_crc_") != std::string::npos || name.find("_rwg_") != std::string::npos;
+        if (!extra_path) {
+            picked.push_back(i);
+        }
+    }
+    return picked;
+}
+
+} // namespace
+
+void csv_header(std::ostream& out, const CsvColumns& picked) {
+    write_line(out, picked, [](const Column& column) { return column.name; });
+}
+
+void csv_rows(std::ostream& out, const Subject& subject, const model::Participant& participant,
+              const CsvColumns& picked) {
     for (const model::Sample& sample : participant.user_qos) {
         const RowContext row{subject, participant, sample};
-        std::string line;
-        bool first = true;
-        for (const Column& column : columns()) {
-            if (!first) {
-                line += ',';
-            }
-            first = false;
-            line += format_cell(column.cell(row));
-        }
-        out << line << "\r\n";
+        write_line(out, picked,
+                   [&row](const Column& column) { return format_cell(column.cell(row)); });
     }
+}
+
+std::vector<std::string> csv_column_names() {
+    std::vector<std::string> names;
+    for (const Column& column : columns()) {
+        names.push_back(column.name);
+    }
+    return names;
+}
+
+Result<CsvColumns> parse_csv_columns(std::string_view list) {
+    CsvColumns picked;
+    const auto add = [&picked](std::size_t index) {
+        if (std::find(picked.begin(), picked.end(), index) == picked.end()) {
+            picked.push_back(index);
+        }
+    };
+    const auto names = csv_column_names();
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        const std::string name(text::trim(list.substr(start, comma - start)));
+        start = comma + 1;
+        if (name == "basic") {
+            for (const std::size_t index : basic_columns()) {
+                add(index);
+            }
+            continue;
+        }
+        const auto found = std::find(names.begin(), names.end(), name);
+        if (found == names.end()) {
+            // The valid names on lines of at most 100 columns after the
+            // message, which a usage error prints whole.
+            std::string message =
+                name.empty() ? std::string("--columns: an empty column name")
+                             : "--columns: unknown column '" + text::printable(name, 60) + "'";
+            std::string line = "  valid: basic";
+            for (const std::string& each : names) {
+                if (line.size() + 2 + each.size() > 100) {
+                    message += "\n" + line + ",";
+                    line = "  " + each;
+                } else {
+                    line += ", " + each;
+                }
+            }
+            message += "\n" + line;
+            return make_error(ErrorKind::Usage, std::move(message));
+        }
+        add(static_cast<std::size_t>(found - names.begin()));
+    }
+    return picked;
 }
 
 } // namespace zoomqos::render

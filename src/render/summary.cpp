@@ -22,6 +22,8 @@ constexpr std::string_view kRed = "\x1b[31m";
 constexpr std::string_view kYellow = "\x1b[33m";
 constexpr std::string_view kReset = "\x1b[0m";
 constexpr std::string_view kGap = "  ";
+// The verdict of a participant whose samples carry nothing to judge.
+constexpr std::string_view kNoData = "no data";
 
 struct Glyphs {
     std::string_view unknown;
@@ -487,6 +489,9 @@ void cpu_row(std::ostream& out, const model::Participant& p, const SummaryOption
 } // namespace
 
 std::string verdict(const model::Participant& participant, const std::vector<Rule>& thresholds) {
+    if (!quality::has_qos_data(participant)) {
+        return std::string(kNoData);
+    }
     const auto breaches = quality::find_breaches(participant, thresholds);
     const quality::Breach* worst = quality::worst_breach(breaches);
     if (worst == nullptr) {
@@ -527,22 +532,28 @@ std::string fit(const std::string& text, std::size_t width, const Glyphs& glyphs
     return term::pad_right(cut + std::string(ellipsis), width);
 }
 
-constexpr std::size_t kNameWidth = 24;
-constexpr std::size_t kDeviceWidth = 10;
+constexpr std::size_t kNameWidth = 16;
+constexpr std::size_t kIdWidth = 22; // Zoom's participant IDs: 22 characters
+constexpr std::size_t kDeviceWidth = 8;
 constexpr std::size_t kLatencyWidth = 13;
-constexpr std::size_t kLossWidth = 9;
+constexpr std::size_t kLossWidth = 8;
+// What the columns before the verdict take, gaps included.
+constexpr std::size_t kBeforeVerdict =
+    kNameWidth + kIdWidth + kDeviceWidth + kLatencyWidth + kLossWidth + 5 * kGap.size();
 
 } // namespace
 
 std::string summary_row_header() {
     return term::pad_right("PARTICIPANT", kNameWidth) + std::string(kGap) +
+           term::pad_right("ID", kIdWidth) + std::string(kGap) +
            term::pad_right("DEVICE", kDeviceWidth) + std::string(kGap) +
-           term::pad_left("AUDIO LATENCY", kLatencyWidth) + std::string(kGap) +
+           term::pad_left("MAX AUDIO LAT", kLatencyWidth) + std::string(kGap) +
            term::pad_left("MAX LOSS", kLossWidth) + std::string(kGap) + "VERDICT";
 }
 
 std::string summary_row(const model::Participant& participant,
-                        const std::vector<quality::Rule>& thresholds, bool utf8) {
+                        const std::vector<quality::Rule>& thresholds, bool utf8,
+                        std::size_t width) {
     const Glyphs& g = utf8 ? kUtf8 : kAscii;
     Stats latency, loss;
     for (const model::Sample& sample : participant.user_qos) {
@@ -553,10 +564,17 @@ std::string summary_row(const model::Participant& participant,
             loss.add(stream.max_loss_pct);
         }
     }
-    const auto breaches = quality::find_breaches(participant, thresholds);
-    const quality::Breach* worst = quality::worst_breach(breaches);
+    std::string verdict_text(kNoData);
+    if (quality::has_qos_data(participant)) {
+        const auto breaches = quality::find_breaches(participant, thresholds);
+        const quality::Breach* worst = quality::worst_breach(breaches);
+        verdict_text = worst ? quality::describe(*worst) : "ok";
+    }
+    const std::size_t verdict_width =
+        std::max<std::size_t>(width > kBeforeVerdict ? width - kBeforeVerdict : 0, 8);
     std::string row =
         fit(text(participant.user_name, g), kNameWidth, g) + std::string(kGap) +
+        fit(text(participant.id, g), kIdWidth, g) + std::string(kGap) +
         fit(text(participant.device, g), kDeviceWidth, g) + std::string(kGap) +
         term::pad_left(latency.high ? text::decimal(*latency.high, 0) + " ms"
                                     : std::string(g.unknown),
@@ -564,7 +582,7 @@ std::string summary_row(const model::Participant& participant,
         std::string(kGap) +
         term::pad_left(loss.high ? text::decimal(*loss.high, 2) + "%" : std::string(g.unknown),
                        kLossWidth) +
-        std::string(kGap) + (worst ? quality::describe(*worst) : "ok");
+        std::string(kGap) + fit(verdict_text, verdict_width, g);
     row.erase(row.find_last_not_of(' ') + 1);
     return row;
 }

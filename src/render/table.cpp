@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "zoomqos/quality/thresholds.hpp"
 #include "zoomqos/render/render.hpp"
 #include "zoomqos/term/width.hpp"
 #include "zoomqos/text/text.hpp"
@@ -35,6 +36,10 @@ constexpr std::string_view kNoData =
     "receives media).";
 
 constexpr std::string_view kGap = "  ";
+// As the summary marks a value beyond a threshold (one sample has no
+// average, so every mark is the summary's red).
+constexpr std::string_view kRed = "\x1b[31m";
+constexpr std::string_view kReset = "\x1b[0m";
 
 struct StreamLabel {
     std::string_view name;
@@ -81,8 +86,47 @@ constexpr std::size_t kFps = 8;
 
 struct Row {
     std::array<std::string, kColumnCount> cells;
+    // Which cells hold a value beyond a threshold.
+    std::array<bool, kColumnCount> marked{};
     // The cpu row: one free text from kFirstValue on, outside the column widths.
     bool spans = false;
+};
+
+// How marked values look: red with colour, else a '!' after them, which
+// takes a column (so it counts in the widths) and survives a pipe.
+class Marker {
+public:
+    Marker(const std::vector<quality::Rule>& rules, bool colour) : rules_(rules), colour_(colour) {}
+
+    bool beyond(const Stream& stream, quality::Metric metric) const {
+        const auto value = quality::stream_value(stream, metric);
+        return value && std::any_of(rules_.begin(), rules_.end(), [&](const quality::Rule& rule) {
+                   return rule.metric == metric && quality::rule_applies(rule, stream) &&
+                          quality::breaches(rule, *value);
+               });
+    }
+
+    bool cpu_beyond(const std::optional<double>& avg) const {
+        return avg && std::any_of(rules_.begin(), rules_.end(), [&](const quality::Rule& rule) {
+                   return rule.metric == quality::Metric::Cpu && quality::breaches(rule, *avg);
+               });
+    }
+
+    // The columns a cell takes.
+    std::size_t width(const std::string& text, bool marked) const {
+        return term::display_width(text) + (marked && !colour_ ? 1 : 0);
+    }
+
+    std::string painted(const std::string& text, bool marked) const {
+        if (!marked) {
+            return text;
+        }
+        return colour_ ? std::string(kRed) + text + std::string(kReset) : text + "!";
+    }
+
+private:
+    const std::vector<quality::Rule>& rules_;
+    bool colour_;
 };
 
 class Formatter {
@@ -209,7 +253,7 @@ bool has_main_stream_data(const Sample& sample) {
 }
 
 // "zoom min 5%, avg 12%, max 30%; system max 45%", leaving out what is unknown.
-std::string cpu_text(const CpuUsage& cpu, const Formatter& f) {
+std::string cpu_text(const CpuUsage& cpu, const Formatter& f, const Marker& m) {
     std::string zoom;
     const std::pair<std::string_view, const std::optional<double>*> parts[] = {
         {"min", &cpu.zoom_min_cpu_usage_pct},
@@ -218,8 +262,9 @@ std::string cpu_text(const CpuUsage& cpu, const Formatter& f) {
     };
     for (const auto& [name, value] : parts) {
         if (*value) {
+            const bool marked = value == &cpu.zoom_avg_cpu_usage_pct && m.cpu_beyond(*value);
             zoom += std::string(zoom.empty() ? "zoom " : ", ") + std::string(name) + " " +
-                    f.percent(*value);
+                    m.painted(f.percent(*value), marked);
         }
     }
     std::string text = zoom;
@@ -230,7 +275,8 @@ std::string cpu_text(const CpuUsage& cpu, const Formatter& f) {
     return text;
 }
 
-std::vector<Row> sample_rows(const Sample& sample, const std::string& time, const Formatter& f) {
+std::vector<Row> sample_rows(const Sample& sample, const std::string& time, const Formatter& f,
+                             const Marker& m) {
     std::vector<Row> rows;
     for (const auto& [name, label] : kStreamLabels) {
         const Stream* s = sample.find_stream(name);
@@ -247,24 +293,35 @@ std::vector<Row> sample_rows(const Sample& sample, const std::string& time, cons
             f.percent(s->avg_loss_pct),
             f.percent(s->max_loss_pct),
         };
+        using quality::Metric;
+        constexpr std::pair<std::size_t, Metric> judged[] = {
+            {2, Metric::Bitrate}, {3, Metric::Latency}, {4, Metric::Jitter},
+            {5, Metric::Loss},    {6, Metric::MaxLoss},
+        };
+        for (const auto& [column, metric] : judged) {
+            row.marked[column] = m.beyond(*s, metric);
+        }
         // Audio has no picture: empty, not unknown.
         if (s->video_like) {
             row.cells[kResolution] = f.resolution(s->resolution);
             row.cells[kFps] = f.fps(s->frame_rate_fps);
+            row.marked[kFps] = m.beyond(*s, Metric::Fps);
         }
         rows.push_back(std::move(row));
     }
     if (!rows.empty() && sample.cpu_usage && has_any_value(*sample.cpu_usage)) {
         Row row;
         row.cells[1] = "cpu";
-        row.cells[kFirstValue] = cpu_text(*sample.cpu_usage, f);
+        row.cells[kFirstValue] = cpu_text(*sample.cpu_usage, f, m);
         row.spans = true;
         rows.push_back(std::move(row));
     }
     return rows;
 }
 
-std::string format_row(const Row& row, const std::array<std::size_t, kColumnCount>& widths) {
+using Widths = std::array<std::size_t, kColumnCount>;
+
+std::string format_row(const Row& row, const Widths& widths, const Marker& m) {
     std::string line;
     for (std::size_t i = 0; i < kColumnCount; ++i) {
         if (i > 0) {
@@ -274,8 +331,10 @@ std::string format_row(const Row& row, const std::array<std::size_t, kColumnCoun
             line += row.cells[i];
             break;
         }
-        line += kColumns[i].align == Align::Left ? term::pad_right(row.cells[i], widths[i])
-                                                 : term::pad_left(row.cells[i], widths[i]);
+        const std::size_t used = m.width(row.cells[i], row.marked[i]);
+        const std::string pad(widths[i] - std::min(widths[i], used), ' ');
+        const std::string cell = m.painted(row.cells[i], row.marked[i]);
+        line += kColumns[i].align == Align::Left ? cell + pad : pad + cell;
     }
     rtrim(line);
     return line;
@@ -293,13 +352,18 @@ Row header_row(bool short_times) {
     return header;
 }
 
-// The widest cell of each column; the cpu row's free text counts for none.
-std::array<std::size_t, kColumnCount> column_widths(const std::vector<Row>& rows) {
-    std::array<std::size_t, kColumnCount> widths{};
+// The widest cell of each column, or the width kept from earlier rows when
+// wider; the cpu row's free text counts for none.
+Widths column_widths(const std::vector<Row>& rows, const Marker& m,
+                     const std::vector<std::size_t>* earlier) {
+    Widths widths{};
+    if (earlier != nullptr) {
+        std::copy_n(earlier->begin(), std::min(earlier->size(), kColumnCount), widths.begin());
+    }
     for (const Row& row : rows) {
         for (std::size_t i = 0; i < kColumnCount; ++i) {
             if (!(row.spans && i >= kFirstValue)) {
-                widths[i] = std::max(widths[i], term::display_width(row.cells[i]));
+                widths[i] = std::max(widths[i], m.width(row.cells[i], row.marked[i]));
             }
         }
     }
@@ -311,6 +375,7 @@ std::array<std::size_t, kColumnCount> column_widths(const std::vector<Row>& rows
 void table(std::ostream& out, const Subject& /*subject*/, const Participant& participant,
            const TableOptions& options) {
     const Formatter f(options.utf8 ? kUtf8Glyphs : kAsciiGlyphs);
+    const Marker m(options.thresholds, options.colour);
     if (!options.rows_only) {
         participant_block(out, participant, f);
         out << '\n';
@@ -340,16 +405,20 @@ void table(std::ostream& out, const Subject& /*subject*/, const Participant& par
         if (short_times && sample->date_time) {
             time = sample->date_time->substr(11, 8);
         }
-        for (Row& row : sample_rows(*sample, time, f)) {
+        for (Row& row : sample_rows(*sample, time, f, m)) {
             rows.push_back(std::move(row));
         }
     }
 
-    const auto widths = column_widths(rows);
-    // With rows_only the header still counts in the widths, so that rows of
-    // later polls line up with the first poll's header in the usual case.
+    const Widths widths = column_widths(rows, m, options.widths);
+    if (options.widths != nullptr) {
+        options.widths->assign(widths.begin(), widths.end());
+    }
+    // With rows_only the header still counts in the widths, and the widths
+    // kept from earlier calls too, so that rows of later polls line up with
+    // the first poll's header.
     for (std::size_t i = options.rows_only ? 1 : 0; i < rows.size(); ++i) {
-        out << format_row(rows[i], widths) << '\n';
+        out << format_row(rows[i], widths, m) << '\n';
     }
 }
 

@@ -101,8 +101,8 @@ done
 # --- --fail-on over many: breaches are named per participant, exit 8
 run_zoomqos get "$W" "$ZOE" "$TANAKA" --type past --fail-on 'latency>150' -o ndjson
 expect_exit 8
-expect_stderr_contains "breach: participant $ZOE: latency>150"
-expect_stderr_contains "1 of 2 participants breached"
+expect_stderr_contains "breach: participant $ZOE (Zoë Åkesson): latency>150"
+expect_stderr_contains "1 of 2 participants with data breached"
 
 # --- -v ends with what the run did
 run_zoomqos get "$W" "$ZOE" "$TANAKA" --type past -o json -v

@@ -98,3 +98,15 @@ TEST_CASE("With Zoom's classifier a Daily-limit 429 ends the retries at once", "
     ::unsetenv("TZ");
     ::tzset();
 }
+
+TEST_CASE("Zoom's QPS 429 is the per-second limit the pacer slows down for", "[api][rate]") {
+    for (const char* type : {"QPS", "qps", " QPS\t"}) {
+        CAPTURE(type);
+        CHECK(api::zoom_per_second_limit(response_429(type)));
+    }
+    CHECK_FALSE(api::zoom_per_second_limit(response_429("Daily-limit")));
+    CHECK_FALSE(api::zoom_per_second_limit(response_429("")));
+    http::Response ok = response_429("QPS");
+    ok.status = 200;
+    CHECK_FALSE(api::zoom_per_second_limit(ok));
+}

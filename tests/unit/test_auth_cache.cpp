@@ -268,6 +268,35 @@ TEST_CASE("the token response", "[auth][oauth]") {
     CHECK(auth::parse_token_response(response, credentials, 0).error().kind == ErrorKind::Network);
 }
 
+TEST_CASE("a token request that reached no OAuth server points at the OAuth URL", "[auth][oauth]") {
+    const auth::S2SCredentials credentials{"https://api.zoom.us/v2", "acct", "cid", "the-secret",
+                                           "env ZOOM_CLIENT_SECRET"};
+    const std::string hint = "check the OAuth URL (ZOOM_OAUTH_URL or --oauth-url): it is Zoom's "
+                             "OAuth host, https://zoom.us by default, not the API URL";
+    http::Response response;
+    // The API host's own 401 shape, and a 404 of any shape.
+    for (const auto& [status, body] : std::vector<std::pair<long, std::string>>{
+             {401, R"({"code":124,"message":"Invalid access token."})"},
+             {401, "<html>Unauthorized</html>"},
+             {404, R"({"code":404,"message":"Not Found"})"},
+             {404, ""}}) {
+        response.status = status;
+        response.body = body;
+        const Error error = auth::parse_token_response(response, credentials, 0).error();
+        CHECK(error.kind == ErrorKind::Auth);
+        CHECK(error.http_status == status);
+        CHECK(error.message == "the token request to https://api.zoom.us/v2/oauth/token was not "
+                               "answered by an OAuth server");
+        CHECK(error.hint == hint);
+    }
+    // Zoom's OAuth refusal still blames the credentials.
+    response.status = 401;
+    response.body = R"({"reason":"Invalid client_id or client_secret","error":"invalid_client"})";
+    CHECK(auth::parse_token_response(response, credentials, 0)
+              .error()
+              .hint.starts_with("check the client ID (cid)"));
+}
+
 TEST_CASE("the QoS scopes", "[auth][oauth]") {
     CHECK(auth::has_qos_scope("dashboard_webinars:read:admin"));
     CHECK(auth::has_qos_scope("user:read:admin dashboard_meetings:read:admin"));

@@ -132,6 +132,22 @@ TEST_CASE("CSV has one header, then every participant's rows", "[cli][printer]")
     CHECK(print(render::Format::Csv, Collection::Many, {}).out.empty());
 }
 
+TEST_CASE("CSV with --bom and --columns: the mark once, then the chosen columns",
+          "[cli][printer]") {
+    cli::Glance glance;
+    glance.bom = true;
+    const auto columns = render::parse_csv_columns("participant_id,date_time");
+    REQUIRE(columns.ok());
+    glance.csv_columns = *columns;
+    for (const Collection collection : {Collection::Many, Collection::Listing}) {
+        CHECK(print(render::Format::Csv, collection, {kAnn, kBo}, glance).out ==
+              "\xEF\xBB\xBFparticipant_id,date_time\r\n"
+              "16778240,2026-12-01T09:01:00Z\r\n"
+              "16778240,2026-12-01T09:02:00Z\r\n"
+              "16779264,2026-12-01T09:01:00Z\r\n");
+    }
+}
+
 TEST_CASE("A table listing is one summary row per participant", "[cli][printer]") {
     const cli::Glance glance;
     const std::string expected =

@@ -341,3 +341,36 @@ TEST_CASE("An interrupted wait ends the call", "[http][retry]") {
     CHECK(during.seen.size() == 1);
     CHECK(during.waits.empty());
 }
+
+TEST_CASE("A 429 the per-second classifier recognises is flagged for the pacer", "[http][retry]") {
+    Script script;
+    RetryPolicy policy;
+    policy.per_second_limit = [](const Response& response) {
+        return response.header("X-RateLimit-Type") == "QPS";
+    };
+    const RetryEnvironment environment = script.environment();
+    Request request;
+    request.url = "http://127.0.0.1:1/v2/x";
+    request.timeout = milliseconds(30'000);
+    RetrySequence sequence(request, policy, nullptr, environment);
+    const auto after = [&](long status, std::string type) {
+        (void)sequence.next_attempt();
+        Response response;
+        response.status = status;
+        response.headers = {{"Retry-After", "1"}, {"X-RateLimit-Type", std::move(type)}};
+        return sequence.after(std::move(response), Failure::None);
+    };
+    const auto qps = after(429, "QPS");
+    CHECK(qps.wait.rate_limited);
+    CHECK(qps.wait.per_second);
+    const auto other = after(429, "Other");
+    CHECK(other.wait.rate_limited);
+    CHECK_FALSE(other.wait.per_second);
+    // Without the classifier no 429 is a per-second one.
+    RetrySequence plain(request, RetryPolicy{}, nullptr, environment);
+    (void)plain.next_attempt();
+    Response response;
+    response.status = 429;
+    response.headers = {{"Retry-After", "1"}, {"X-RateLimit-Type", "QPS"}};
+    CHECK_FALSE(plain.after(std::move(response), Failure::None).wait.per_second);
+}

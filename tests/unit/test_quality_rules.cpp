@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -137,4 +138,31 @@ TEST_CASE("thresholds: breaches over samples", "[quality]") {
     CHECK(quality::short_time("2026-11-20T14:02:00Z") == "14:02");
     CHECK(quality::short_time("yesterday") == "yesterday");
     CHECK(quality::short_time(std::nullopt) == "an unknown time");
+}
+
+TEST_CASE("thresholds: the default frame rate judges camera video, not screen share", "[quality]") {
+    auto p = model::parse_participant(R"({"user_qos": [
+      {"date_time": "2026-11-20T14:01:00Z",
+       "video_input": {"bitrate": "600 kbps", "frame_rate": "8 fps"},
+       "as_input": {"bitrate": "300 kbps", "frame_rate": "2 fps"},
+       "as_output": {"bitrate": "200 kbps", "frame_rate": "4 fps"}}
+    ]})");
+    REQUIRE(p.ok());
+    const auto streams = [](const std::vector<quality::Breach>& found) {
+        std::string names;
+        for (const auto& breach : found) {
+            names += breach.stream + " ";
+        }
+        return names;
+    };
+    CHECK(streams(quality::find_breaches(*p, quality::default_rules())) == "video_input ");
+    // A share rule of its own still judges share.
+    CHECK(streams(quality::find_breaches(
+              *p, quality::merge_rules(quality::default_rules(), parse("as_input.fps<3")))) ==
+          "video_input as_input ");
+    // A rule for every stream replaces both camera defaults.
+    const auto everywhere = quality::merge_rules(quality::default_rules(), parse("fps<5"));
+    CHECK(std::count_if(everywhere.begin(), everywhere.end(),
+                        [](const Rule& r) { return r.metric == Metric::Fps; }) == 1);
+    CHECK(streams(quality::find_breaches(*p, everywhere)) == "as_input as_output ");
 }

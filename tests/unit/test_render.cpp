@@ -247,7 +247,9 @@ const render::Subject kMeeting{"meeting_id", "85123456789", "33554432"};
 
 std::string table_of(const Participant& p, bool utf8 = true) {
     std::ostringstream out;
-    render::table(out, kWebinar, p, render::TableOptions{utf8});
+    render::TableOptions options;
+    options.utf8 = utf8;
+    render::table(out, kWebinar, p, options);
     return out.str();
 }
 
@@ -372,6 +374,42 @@ TEST_CASE("table with samples but no data in any of them", "[render]") {
     CHECK(text.find("TIME") == std::string::npos);
 }
 
+TEST_CASE("table marks values beyond a threshold as the summary does", "[render]") {
+    render::TableOptions options;
+    options.thresholds = quality::default_rules();
+    std::ostringstream plain;
+    render::table(plain, kWebinar, tanaka(), options);
+    check_golden("table_marked.txt", plain.str());
+    options.colour = true;
+    std::ostringstream colour;
+    render::table(colour, kWebinar, tanaka(), options);
+    check_golden("table_marked_colour.txt", colour.str());
+    // Without thresholds nothing is marked (the golden tables above).
+    CHECK(table_of(tanaka()).find('!') == std::string::npos);
+}
+
+TEST_CASE("table rows printed later keep the earlier column widths", "[render]") {
+    std::vector<std::size_t> widths;
+    render::TableOptions options;
+    options.widths = &widths;
+    std::ostringstream first;
+    render::table(first, kWebinar, zoe(), options);
+    Participant later = tanaka();
+    later.user_qos[0].date_time = "2026-11-20T14:03:00Z";
+    options.rows_only = true;
+    std::ostringstream rows;
+    render::table(rows, kWebinar, later, options);
+    // The audio row of the later call ends where the first call's audio rows end.
+    const auto audio_end = [](const std::string& text) {
+        const std::size_t at = text.find("audio in");
+        const std::string line =
+            text.substr(text.rfind('\n', at) + 1, text.find('\n', at) - text.rfind('\n', at) - 1);
+        return term::display_width(line);
+    };
+    CHECK(audio_end(rows.str()) == audio_end(first.str()));
+    CHECK(rows.str().find("TIME") == std::string::npos);
+}
+
 TEST_CASE("csv has a fixed header and one row per sample with quoting and formula defusing",
           "[render]") {
     Participant doe = zoe();
@@ -415,6 +453,61 @@ TEST_CASE("csv cells hold no control characters, and keep valid UTF-8", "[render
     const std::string text = out.str();
     CHECK(text.find(",?[2J-1,Zo\u00eb \u7530?]0;t????,") != std::string::npos);
     CHECK(text.find_first_of("\x1b\x07"s + '\0') == std::string::npos);
+}
+
+TEST_CASE("csv --columns: basic, names in the order given, unknown names refused", "[render]") {
+    const auto names = render::csv_column_names();
+    REQUIRE(names.size() == 5 + 6 * 5 + 12 * 8 + 4);
+
+    // basic: the context, the six main streams (2 audio x 5, 4 video-like x 8) and CPU.
+    const auto basic = render::parse_csv_columns("basic");
+    REQUIRE(basic.ok());
+    CHECK(basic->size() == 5 + 2 * 5 + 4 * 8 + 4);
+    std::ostringstream header;
+    render::csv_header(header, *basic);
+    const std::string line = header.str();
+    CHECK(line.starts_with("event_id,participant_id,user_id,user_name,date_time,"
+                           "audio_input_bitrate_kbps,"));
+    CHECK(line.find("as_output_frame_rate_fps,cpu_usage_zoom_min_cpu_usage_pct,") !=
+          std::string::npos);
+    CHECK(line.find("_crc_") == std::string::npos);
+    CHECK(line.find("_rwg_") == std::string::npos);
+
+    // Names in the order given, each once, spaces around them allowed.
+    const auto picked = render::parse_csv_columns(
+        "date_time, user_name,audio_input_latency_ms,date_time,cpu_usage_zoom_avg_cpu_usage_pct");
+    REQUIRE(picked.ok());
+    std::ostringstream out;
+    render::csv_header(out, *picked);
+    render::csv_rows(out, kWebinar, zoe(), *picked);
+    const std::string text = out.str();
+    CHECK(text.starts_with(
+        "date_time,user_name,audio_input_latency_ms,cpu_usage_zoom_avg_cpu_usage_pct\r\n"));
+    check_golden("participants_columns.csv", text);
+    std::size_t rows = 0;
+    for (std::size_t at = text.find("\r\n"); at != std::string::npos;
+         at = text.find("\r\n", at + 2)) {
+        ++rows;
+    }
+    CHECK(rows == 1 + zoe().user_qos.size());
+
+    const Error unknown = render::parse_csv_columns("date_time,latency").error();
+    CHECK(unknown.kind == ErrorKind::Usage);
+    // The valid names follow, on lines of at most 100 columns.
+    CHECK(unknown.message.starts_with("--columns: unknown column 'latency'\n"
+                                      "  valid: basic, event_id, participant_id, user_id, "
+                                      "user_name, date_time, audio_input_bitrate_kbps,"));
+    CHECK(unknown.message.ends_with("cpu_usage_system_max_cpu_usage_pct"));
+    std::istringstream message(unknown.message);
+    std::size_t listed = 0;
+    for (std::string each; std::getline(message, each);) {
+        CHECK(each.size() <= 100);
+        listed += static_cast<std::size_t>(std::count(each.begin(), each.end(), ','));
+    }
+    CHECK(listed == names.size()); // "basic" and every name, comma-separated
+    CHECK(render::parse_csv_columns("date_time,,user_name")
+              .error()
+              .message.starts_with("--columns: an empty column name\n  valid: basic, "));
 }
 
 TEST_CASE("csv rows for a participant without samples are empty", "[render]") {

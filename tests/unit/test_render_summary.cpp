@@ -194,26 +194,44 @@ TEST_CASE("summary: no samples, no data", "[render][summary]") {
     std::ostringstream out;
     render::summary(out, p, {});
     CHECK(out.str().find("No QoS samples") != std::string::npos);
-    CHECK(out.str().find("Verdict: no threshold breached\n") != std::string::npos);
+    // Nothing to judge is not "no threshold breached".
+    CHECK(out.str().find("Verdict: no data\n") != std::string::npos);
+    CHECK(render::verdict(p, quality::default_rules()) == "no data");
 }
 
 TEST_CASE("summary row for a participant list", "[render][summary]") {
     CHECK(render::summary_row_header() ==
-          "PARTICIPANT               DEVICE      AUDIO LATENCY   MAX LOSS  VERDICT");
-    CHECK(render::summary_row(participant(), quality::default_rules(), true) ==
-          "Zoë Åkesson               Mac                310 ms        30%  audio_input: loss 12.5% "
-          "at 14:04 (threshold 2%)");
+          "PARTICIPANT       ID                      DEVICE    MAX AUDIO LAT  MAX LOSS  VERDICT");
+    // At 100 columns the verdict is cut with an ellipsis; the row is exactly 100 wide.
+    const std::string cut = render::summary_row(participant(), quality::default_rules(), true);
+    CHECK(cut == "Zoë Åkesson       p1                      Mac              310 ms       30%  "
+                 "audio_input: loss 12.5…");
+    CHECK(term::display_width(cut) == 100);
+    // A wider terminal shows all of it.
+    CHECK(render::summary_row(participant(), quality::default_rules(), true, 140) ==
+          "Zoë Åkesson       p1                      Mac              310 ms       30%  "
+          "audio_input: loss 12.5% at 14:04 (threshold 2%)");
     model::Participant p;
+    p.id = "30R7kT7bTIKSNUFEuH_QlgXYZ";
     p.user_name = "Bartholomew Featherstonehaugh-Ramsbottom";
     p.device = "";
+    // No samples: "no data", not "ok".
     CHECK(render::summary_row(p, quality::default_rules(), true) ==
-          "Bartholomew Featherston…  \u2014                       \u2014          \u2014  ok");
+          "Bartholomew Fea…  30R7kT7bTIKSNUFEuH_Ql…  \u2014                     \u2014         "
+          "\u2014  no data");
     CHECK(render::summary_row(p, quality::default_rules(), false) ==
-          "Bartholomew Featherston~  -                       -          -  ok");
+          "Bartholomew Fea~  30R7kT7bTIKSNUFEuH_Ql~  -                     -         -  no data");
+    // Samples whose streams are all idle are no data either; one value is data.
+    auto idle = model::parse_participant(R"({"user_qos": [{"date_time": "2026-11-20T14:01:00Z",
+        "audio_input": {"bitrate": "", "latency": "", "jitter": "", "avg_loss": "", "max_loss": ""}}]})");
+    REQUIRE(idle.ok());
+    CHECK(render::summary_row(*idle, quality::default_rules(), false).ends_with("  no data"));
+    idle->user_qos[0].streams[0].latency_ms = 20;
+    CHECK(render::summary_row(*idle, quality::default_rules(), false).ends_with("  ok"));
     p.user_name = "李小龍李小龍李小龍李小龍李小龍"; // wide characters: 30 columns
     const std::string row = render::summary_row(p, {}, true);
-    CHECK(row.starts_with("李小龍李小龍李小龍李小…   —"));
-    CHECK(term::display_width(row.substr(0, row.find("  "))) <= 24);
+    CHECK(row.starts_with("李小龍李小龍李… "));
+    CHECK(term::display_width(row.substr(0, row.find("  "))) <= 16);
 }
 
 TEST_CASE("sparkline: scaling", "[render][sparkline]") {

@@ -15,4 +15,8 @@ namespace zoomqos::api {
 // at …", in local time); for any other response, nothing.
 http::RateLimitClassifier zoom_rate_limit_classifier();
 
+// For http::RetryPolicy::per_second_limit: a 429 whose X-RateLimit-Type is
+// "QPS" (Zoom's per-second limit), which the pacer answers by slowing down.
+bool zoom_per_second_limit(const http::Response& response);
+
 } // namespace zoomqos::api

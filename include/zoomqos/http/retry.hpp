@@ -33,6 +33,9 @@ struct RetryPolicy {
     std::chrono::milliseconds max_wait{60'000};
     // Empty: every 429 is waited out or backed off alike.
     RateLimitClassifier rate_limit;
+    // Whether a 429 says a per-second limit was hit, which the run's Pacer
+    // answers by lowering its rate. Empty: none says so.
+    std::function<bool(const Response& response)> per_second_limit;
 };
 
 // Where time and chance come from, so that unit tests are exact.
@@ -77,6 +80,7 @@ public:
         std::chrono::milliseconds delay{0};
         bool rate_limited = false;    // the attempt got a 429
         bool server_directed = false; // the delay is the server's Retry-After
+        bool per_second = false;      // a 429 that policy.per_second_limit recognised
     };
     struct Step {
         std::optional<Result<Response>> outcome; // set: the sequence has ended

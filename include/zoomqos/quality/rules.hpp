@@ -42,7 +42,8 @@ std::string value_text(Metric metric, double value);
 
 // The defaults (README, "Thresholds"): latency > 150 ms (ITU-T G.114),
 // jitter > 40 ms, average loss > 2 %, worst loss > 10 %, frame rate < 10 fps
-// while video is on, Zoom CPU average > 80 %.
+// while camera video is on (video_input and video_output: not screen share),
+// Zoom CPU average > 80 %.
 std::vector<Rule> default_rules();
 
 // Comma-separated rules; the word `default` stands for the rules in
@@ -54,7 +55,9 @@ Result<std::vector<Rule>> parse_rules(std::string_view text, std::string_view op
 
 // `base` with each rule of `changes` replacing the one of the same stream
 // and metric, or added when there is none: --thresholds latency>200 moves
-// the latency limit and keeps the others.
+// the latency limit and keeps the others. A change without a stream also
+// drops the metric's rules for single streams (fps<5 replaces the default
+// video_input.fps<10 and video_output.fps<10).
 std::vector<Rule> merge_rules(std::vector<Rule> base, const std::vector<Rule>& changes);
 
 } // namespace zoomqos::quality

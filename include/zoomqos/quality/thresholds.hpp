@@ -29,6 +29,11 @@ std::optional<double> stream_value(const model::Stream& stream, Metric metric);
 // fps only video-like streams, for cpu only the cpu row.
 bool rule_applies(const Rule& rule, const model::Stream& stream);
 
+// Whether any sample carries a value a rule could judge: a stream with data
+// or a CPU figure. A participant without any has the verdict "no data": it
+// is neither clean nor in breach.
+bool has_qos_data(const model::Participant& participant);
+
 // Every breach of every rule over every sample and stream, in sample order,
 // then Zoom's stream order, then rule order.
 std::vector<Breach> find_breaches(const model::Participant& participant,

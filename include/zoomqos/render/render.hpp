@@ -1,11 +1,15 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "zoomqos/errors.hpp"
 #include "zoomqos/model/qos.hpp"
+#include "zoomqos/quality/rules.hpp"
 
 // Renderers write one participant's QoS to a stream. They never touch the
 // network or the terminal; what they print is fixed by golden files in
@@ -30,6 +34,14 @@ struct TableOptions {
     // Only the sample rows, no participant block, no header: what `get
     // --watch` adds after each poll.
     bool rows_only = false;
+    // Values beyond these rules are marked as the summary marks them: red
+    // with colour, a '!' after the value without. None: nothing is marked.
+    std::vector<quality::Rule> thresholds;
+    bool colour = false;
+    // `get --watch`: the column widths of the rows printed so far, kept
+    // between calls; a call widens them as needed and never narrows them, so
+    // that later rows line up with the first poll's header.
+    std::vector<std::size_t>* widths = nullptr;
 };
 
 // For people: who the participant is, then one row per sample and main
@@ -49,8 +61,20 @@ void ndjson(std::ostream& out, const Subject& subject, const model::Participant&
 // RFC 4180 with CRLF line ends, a fixed header so that rows of many
 // participants line up: context columns, then every main stream's typed
 // columns (audio_input_bitrate_kbps, ..., video_input_width, ...), then CPU.
-void csv_header(std::ostream& out);
-void csv_rows(std::ostream& out, const Subject& subject, const model::Participant& participant);
+// `columns` picks some of them (positions in that schema, in the order to
+// write); empty: all.
+using CsvColumns = std::vector<std::size_t>;
+void csv_header(std::ostream& out, const CsvColumns& columns = {});
+void csv_rows(std::ostream& out, const Subject& subject, const model::Participant& participant,
+              const CsvColumns& columns = {});
+
+// The schema's column names, in order.
+std::vector<std::string> csv_column_names();
+
+// --columns: "basic" (the context columns, the six main streams and CPU) and
+// column names, comma-separated, each at most once; an unknown name is a
+// usage error that lists the valid ones.
+Result<CsvColumns> parse_csv_columns(std::string_view list);
 
 // The response body, byte for byte.
 void raw(std::ostream& out, std::string_view body);

@@ -8,6 +8,7 @@
 
 #include "zoomqos/model/qos.hpp"
 #include "zoomqos/quality/rules.hpp"
+#include "zoomqos/term/terminal.hpp"
 
 // The at-a-glance views: one participant's summary (the default table of
 // `get`), its sparklines, and the one-line row a participant list prints.
@@ -42,10 +43,13 @@ std::string verdict(const model::Participant& participant,
 
 // The table output of `zoomqos list` (cli's printer writes the header once,
 // then a row per participant): fixed column widths, so that rows can be
-// printed as pages arrive: name, device, worst audio latency, worst loss, and
-// the worst breach or "ok". The header matches the row's columns.
+// printed as pages arrive: name, participant ID, device, the worst (highest)
+// audio latency, the worst loss, and the worst breach, "ok" or "no data",
+// cut with an ellipsis so that the row fits `width` columns (-o json has the
+// full text). The header matches the row's columns.
 std::string summary_row_header();
 std::string summary_row(const model::Participant& participant,
-                        const std::vector<quality::Rule>& thresholds, bool utf8);
+                        const std::vector<quality::Rule>& thresholds, bool utf8,
+                        std::size_t width = term::kDefaultWidth);
 
 } // namespace zoomqos::render
