@@ -46,6 +46,22 @@ check "the resumed archive equals it" cmp -s "$TEST_TMP/reference.txt" <(snapsho
 # --- SIGKILL at five random moments of a paced sweep, then a rerun
 K="$TEST_TMP/killed"
 mkdir -p "$K"
+# First a kill while a file is certainly being written: its temporary file
+# stays behind, hidden, and nothing has its final name.
+"$ZOOMQOS" sweep "${RANGE[@]}" --archive "$K" --rate 1 >/dev/null 2>&1 &
+pid=$!
+for ((i = 0; i < 2000; i++)); do
+    temporary=$(ls -A "$K" 2>/dev/null | grep '^\..*\.ndjson\.gz\.tmp\.[0-9]*$' || true)
+    [[ -z $temporary ]] || break
+    sleep 0.01
+done
+kill -KILL "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+check "a temporary file while writing" test -n "$temporary"
+check "it is still there after SIGKILL" test -e "$K/$temporary"
+final=${temporary#.}
+final=${final%.tmp.*}
+check "no file under its final name" test ! -e "$K/$final"
 for attempt in 1 2 3 4 5; do
     mock_reset
     delay=$(awk -v seed="$RANDOM" 'BEGIN { srand(seed); printf "%.2f", 0.2 + rand() * 2.3 }')
