@@ -2,7 +2,6 @@
 
 #include <cerrno>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -54,9 +53,12 @@ std::string uuid_hash(std::string_view uuid) {
         hash ^= static_cast<unsigned char>(c);
         hash *= 16777619U;
     }
-    char buffer[9];
-    std::snprintf(buffer, sizeof buffer, "%08x", static_cast<unsigned>(hash));
-    return buffer;
+    static constexpr std::string_view kHex = "0123456789abcdef";
+    std::string hex(8, '0');
+    for (std::size_t i = hex.size(); i-- > 0; hash >>= 4U) {
+        hex[i] = kHex[hash & 0xFU];
+    }
+    return hex;
 }
 
 std::string file_name(const model::Event& event) {

@@ -34,7 +34,7 @@ struct Listing {
     bool recording = false;
 };
 
-ListedEvent listed(const Listing& l, Json extra = Json::object()) {
+ListedEvent listed(const Listing& l, const Json& extra = Json::object()) {
     Json object{{"uuid", l.uuid},
                 {"id", l.id},
                 {"topic", l.topic},
