@@ -1,5 +1,6 @@
 #include "zoomqos/api/url.hpp"
 
+#include "zoomqos/api/event_lists.hpp"
 #include "zoomqos/http/url.hpp"
 #include "zoomqos/text/text.hpp"
 
@@ -132,6 +133,27 @@ std::string participants_qos_url(std::string_view base, EventKind kind, std::str
 
 std::string token_check_url(std::string_view base) {
     return std::string(base) + "/metrics/webinars?type=live&page_size=1";
+}
+
+std::string event_list_url(std::string_view base, EventKind kind, QosType type,
+                           std::string_view from, std::string_view to, int page_size,
+                           std::string_view next_page_token) {
+    std::string url(base);
+    url += "/metrics/";
+    url += event_noun(kind);
+    url += "s?type=";
+    url += qos_type_name(type);
+    url += "&from=";
+    url += encode_segment(from);
+    url += "&to=";
+    url += encode_segment(to);
+    url += "&page_size=";
+    url += std::to_string(page_size);
+    if (!next_page_token.empty()) {
+        url += "&next_page_token=";
+        url += encode_segment(next_page_token);
+    }
+    return url;
 }
 
 } // namespace zoomqos::api

@@ -40,6 +40,8 @@ CLI::App* command_group(CLI::App& app, const std::string& name, const std::strin
 
 std::unique_ptr<Command> make_get_command();
 std::unique_ptr<Command> make_list_command();
+std::unique_ptr<Command> make_events_command();
+std::unique_ptr<Command> make_sweep_command();
 std::unique_ptr<Command> make_auth_status_command();
 std::unique_ptr<Command> make_config_show_command();
 

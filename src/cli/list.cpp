@@ -1,11 +1,11 @@
 #include <algorithm>
-#include <set>
 
 #include "zoomqos/model/mapper.hpp"
 
 #include "command.hpp"
 #include "event_command.hpp"
 #include "glance.hpp"
+#include "participant_pages.hpp"
 #include "printer.hpp"
 #include "progress.hpp"
 #include "session.hpp"
@@ -35,8 +35,12 @@ public:
           progress_(streams.err, show_progress(options.pacing, streams), std::nullopt),
           printer_(
               make_printer(options.format, Collection::Listing, options.target, glance, streams)),
-          fail_on_(glance, streams.err) {
+          fail_on_(glance, streams.err), pages_walk_(options.target, pages.page_size, session) {
         progress_.follow_pauses(session_.pacer());
+        if (options_.format == render::Format::Raw) {
+            pages_walk_.on_body(
+                [this](const std::string& body) { print_raw_page(streams_.out, body); });
+        }
     }
 
     Status run() {
@@ -65,42 +69,20 @@ public:
 private:
     // Fetches and prints one page; false when there is no next one.
     Result<bool> next_page() {
-        api::RequestContext context = options_.target.context();
-        context.next_page = !page_token_.empty();
-        const std::string url =
-            options_.target.page_url(session_.base_url(), pages_.page_size, page_token_);
-        auto response = session_.get(url, context);
+        auto page = pages_walk_.next();
         progress_.clear();
-        if (!response) {
-            return std::move(response).error();
-        }
-        if (options_.format == render::Format::Raw) {
-            print_raw_page(streams_.out, response->body);
-        }
-        auto page = model::parse_page(response->body);
         if (!page) {
-            Error error = std::move(page).error();
-            error.http_status = response->status;
-            error.hint = "-o raw prints the pages as received";
-            return error;
+            return std::move(page).error();
+        }
+        if (!*page) {
+            return false;
         }
         if (first_page_) {
             first_page_ = false;
-            begin(page->total_records);
+            begin((*page)->total_records);
         }
-        print(page->participants);
-        if (page->next_page_token.empty() || limit_reached()) {
-            return false;
-        }
-        if (!tokens_seen_.insert(page->next_page_token).second) {
-            Error error = make_error(ErrorKind::InvalidResponse,
-                                     "Zoom sent a next_page_token it had sent before; stopping "
-                                     "rather than looping");
-            error.hint = "the participants printed so far are complete up to this page";
-            return error;
-        }
-        page_token_ = page->next_page_token;
-        return true;
+        print((*page)->participants);
+        return !limit_reached();
     }
 
     void begin(std::optional<long long> total_records) {
@@ -141,8 +123,7 @@ private:
     Progress progress_;
     std::unique_ptr<ParticipantPrinter> printer_;
     FailOnTally fail_on_;
-    std::string page_token_;
-    std::set<std::string> tokens_seen_;
+    ParticipantPages pages_walk_;
     long long printed_ = 0;
     bool first_page_ = true;
 };

@@ -95,6 +95,7 @@ void send_requests(const RequestLog& log, httplib::Response& res) {
 void reset(ControlState& state) {
     state.log.clear();
     state.rate_limiter.reset();
+    state.daily_limiter.reset();
     state.connections.reset();
     state.live.restart();
 }

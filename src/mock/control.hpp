@@ -19,6 +19,7 @@ namespace zoomqos::mock {
 struct ControlState {
     RequestLog& log;
     RateLimiter& rate_limiter;
+    DailyLimiter& daily_limiter;
     ConnectionCounter& connections;
     LiveSimulation& live;
     TokenIssuer& issuer;

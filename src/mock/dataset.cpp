@@ -469,6 +469,50 @@ Event ended_meeting() {
     return event;
 }
 
+// An ordinary attendee of the events the lists add: `number` picks a name and
+// a client, `seed` the samples.
+Json attendee(const Event& event, std::uint32_t seed, std::size_t number, const std::string& date,
+              int hour, int minute, int samples_count) {
+    struct Who {
+        const char* name;
+        const char* device;
+        const char* location;
+    };
+    static constexpr std::array<Who, 4> kPeople{{
+        {"Noah Becker", "Windows", "Hamburg (DE)"},
+        {"Lina Haddad", "Mac", "Beirut (LB)"},
+        {"Kenji Mori", "iOS", "Sapporo (JP)"},
+        {"Sofia Rossi", "Android", "Turin (IT)"},
+    }};
+    const Who& who = kPeople[number % kPeople.size()];
+    const std::string user_id = std::to_string(16790000 + seed % 1000U * 10U + number);
+    Profile p =
+        profile(seed + static_cast<std::uint32_t>(number), date, hour, minute, samples_count);
+    if (number == 1) {
+        p.burst_at = 1; // one bad minute, so that a sweep has a breach to report
+    }
+    return participant(Person{user_id, "Ev" + std::to_string(seed) + "P" + std::to_string(number),
+                              who.name, "attendee." + user_id + "@example.com", who.device,
+                              who.device, "6.2.11 (45208)", "pc-" + user_id, who.location,
+                              "198.51.100." + std::to_string(number + 10),
+                              Json::array({"10.9.0." + std::to_string(number)}),
+                              minute_stamp(date, hour, minute - 1),
+                              minute_stamp(date, hour, minute + samples_count)},
+                       event.kind, event.id, "Good", Json::array(), samples(p));
+}
+
+// An ended event of `people` attendees whose samples start at hour:minute.
+Event attended_event(EventKind kind, std::string id, std::vector<std::string> aliases,
+                     std::uint32_t seed, std::size_t people, const std::string& date, int hour,
+                     int minute) {
+    Event event{kind, std::move(id), EventState::Ended, {}};
+    event.aliases = std::move(aliases);
+    for (std::size_t number = 0; number < people; ++number) {
+        event.participants.push_back(attendee(event, seed, number, date, hour, minute, 3));
+    }
+    return event;
+}
+
 // The --participants webinar's `id` values: 22 characters like Zoom's, and
 // the participant's number in the last 8 so that a lookup needs no search.
 constexpr std::string_view kGeneratedIdPrefix = "GenParticipant";
@@ -583,15 +627,38 @@ Json generated_participant(const Event& event, std::size_t index) {
 
 Dataset Dataset::standard() {
     Dataset dataset;
-    dataset.events_.push_back(ended_webinar());
+    Event webinar = ended_webinar();
+    webinar.aliases = {std::string(kAllHandsUuid)};
+    dataset.events_.push_back(std::move(webinar));
+    // The first instance of the recurring webinar kRecurringWebinarId.
     dataset.events_.push_back(slash_uuid_webinar());
-    dataset.events_.push_back(live_webinar());
-    dataset.events_.push_back(ended_meeting());
+    Event live = live_webinar();
+    live.aliases = {std::string(kLiveWebinarUuid)};
+    dataset.events_.push_back(std::move(live));
+    Event meeting = ended_meeting();
+    meeting.aliases = {std::string(kMeetingUuid)};
+    dataset.events_.push_back(std::move(meeting));
+    // The recurring webinar's later instances: the bare number answers the
+    // latest one only, as Zoom's does.
+    dataset.events_.push_back(attended_event(EventKind::Webinar,
+                                             std::string(kRecurringDoubleSlashUuid), {}, 8300U, 2,
+                                             "2026-11-20", 10, 1));
+    dataset.events_.push_back(attended_event(EventKind::Webinar, std::string(kRecurringLatestUuid),
+                                             {std::string(kRecurringWebinarId)}, 8310U, 3,
+                                             "2026-11-27", 10, 1));
+    // October's: one early in the month and one across midnight into November.
+    dataset.events_.push_back(attended_event(EventKind::Webinar, "84000000001",
+                                             {"OcT5kIcK0fFaB1cD2eF3gH=="}, 8401U, 1, "2026-10-05",
+                                             15, 1));
+    dataset.events_.push_back(attended_event(EventKind::Webinar, "84000000002",
+                                             {"HaL0wEeN9nIgHt8LaTe7sW=="}, 8402U, 2, "2026-10-31",
+                                             23, 31));
     return dataset;
 }
 
 void Dataset::add_generated_webinar(std::size_t participants) {
     Event event{EventKind::Webinar, std::string(kGeneratedWebinarId), EventState::Ended, {}};
+    event.aliases = {std::string(kGeneratedWebinarUuid)};
     event.generated = participants;
     for (std::size_t kind = 0; kind < std::min(participants, kGeneratedKinds); ++kind) {
         event.generated_samples.push_back(samples(generated_profile(kind)));
@@ -601,7 +668,9 @@ void Dataset::add_generated_webinar(std::size_t participants) {
 
 const Event* Dataset::find_event(EventKind kind, std::string_view id) const {
     for (const Event& event : events_) {
-        if (event.kind == kind && event.id == id) {
+        if (event.kind == kind &&
+            (event.id == id ||
+             std::find(event.aliases.begin(), event.aliases.end(), id) != event.aliases.end())) {
             return &event;
         }
     }

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -31,10 +32,35 @@ struct Event {
     // tens of thousands of them would not fit in memory as JSON.
     std::size_t generated = 0;
     std::vector<nlohmann::ordered_json> generated_samples{}; // user_qos by kind, see dataset.cpp
+    // Other IDs that reach this event: its instance UUID when `id` is the
+    // number, or the number when this is a recurring event's latest instance.
+    std::vector<std::string> aliases{};
+};
+
+// One entry of the Dashboard event lists (GET /metrics/webinars, /metrics/meetings).
+struct ListedEvent {
+    EventKind kind = EventKind::Webinar;
+    bool live = false;             // listed for type=live (else past and pastOne)
+    std::string first_day;         // YYYY-MM-DD of start_time, UTC
+    std::string last_day;          // of end_time; a live event's is the mock's today
+    nlohmann::ordered_json object; // in Zoom's shape
 };
 
 // The webinar --participants adds: ended, so served for type=past only.
 inline constexpr std::string_view kGeneratedWebinarId = "85000000000";
+inline constexpr std::string_view kGeneratedWebinarUuid = "Gq5uN7rS9tUvWx1yZ2aB3c==";
+
+// Instance UUIDs of the listed events (events.cpp lists them).
+inline constexpr std::string_view kAllHandsUuid = "kF3mQ8rTSpeW0cYv2xN1bA==";    // 81234567890
+inline constexpr std::string_view kLiveWebinarUuid = "Lv2bC3dE4fG5hI6jK7lM8n=="; // 82000000001
+inline constexpr std::string_view kMeetingUuid = "Mt9aB8cD7eF6gH5iJ4kL3m==";     // 91234567890
+// A recurring webinar of three instances: one UUID begins with '/', one
+// holds "//"; the number reaches the latest.
+inline constexpr std::string_view kRecurringWebinarId = "83456789012";
+inline constexpr std::string_view kRecurringSlashUuid = "/Zq0aA1b2Cc3Dd4==";
+inline constexpr std::string_view kRecurringDoubleSlashUuid = "Hq8//tR5wXyZ2aBc3dE4fg==";
+inline constexpr std::string_view kRecurringLatestUuid = "Pn4kW7sQRmu1vX9yZ0aB2c==";
+
 // Its participants' user_id run from here upwards, one per participant.
 inline constexpr long kFirstGeneratedUserId = 20000001;
 inline constexpr std::size_t kMaxGeneratedParticipants = 100000;
@@ -50,8 +76,13 @@ public:
 
     const Event* find_event(EventKind kind, std::string_view id) const;
 
+    // Every listed event, in order of start time.
+    const std::vector<ListedEvent>& listed() const { return listed_; }
+    void set_listed(std::vector<ListedEvent> listed) { listed_ = std::move(listed); }
+
 private:
     std::vector<Event> events_;
+    std::vector<ListedEvent> listed_;
 };
 
 std::size_t participant_count(const Event& event);

@@ -10,6 +10,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "zoomqos/api/event_lists.hpp"
+#include "zoomqos/api/url.hpp"
 #include "zoomqos/http/url.hpp"
 
 #include "dataset.hpp"
@@ -81,6 +83,23 @@ int run(int argc, char** argv) {
         ->check(CLI::Range(0, 1000000))
         ->type_name("R")
         ->capture_default_str();
+    app.add_option("--daily-limit", options.daily_limit,
+                   "After N API requests (not /oauth/token or /_mock/*), answer every API "
+                   "request with Zoom's daily-limit 429 (X-RateLimit-Type: Daily-limit, "
+                   "Retry-After: the next midnight UTC) until POST /_mock/reset; 0: no limit")
+        ->check(CLI::Range(0L, 1000000000L))
+        ->type_name("N")
+        ->capture_default_str();
+    app.add_option("--today", options.today,
+                   "The mock's date, YYYY-MM-DD (UTC): the event lists' six-month limit for "
+                   "meetings counts back from it; default: the system clock's")
+        ->check(CLI::Validator(
+            [](std::string& value) {
+                return zoomqos::api::parse_date(value) ? std::string()
+                                                       : std::string("not a date YYYY-MM-DD");
+            },
+            "DATE", "date"))
+        ->type_name("YYYY-MM-DD");
     app.add_option("--latency-ms", options.latency_ms,
                    "Wait this long before answering each API request (/oauth/token too, not "
                    "/_mock/*); 0: answer at once")

@@ -49,6 +49,8 @@ std::string page_scope(const Event& event, const std::string& type) {
     return event_title(event.kind) + "|" + event.id + "|" + type;
 }
 
+} // namespace
+
 std::string page_token(const std::string& scope, std::size_t offset) {
     return "mk" + hex(fnv1a(scope), 8) + hex(static_cast<std::uint32_t>(offset), 6);
 }
@@ -72,20 +74,19 @@ std::optional<std::size_t> page_offset(const std::string& scope, const std::stri
     return offset;
 }
 
-// The requested page size, or none after answering 400 / 300.
-std::optional<int> requested_page_size(const httplib::Request& req, httplib::Response& res) {
+std::optional<int> requested_page_size(const httplib::Request& req, httplib::Response& res,
+                                       int default_size, int max_size) {
     if (!req.has_param("page_size")) {
-        return kDefaultPageSize;
+        return default_size;
     }
     const auto requested = parse_positive_int(req.get_param_value("page_size"));
     if (!requested) {
         send_invalid_field(res, "page_size");
         return std::nullopt;
     }
-    return std::min(*requested, kMaxPageSize);
+    return std::min(*requested, max_size);
 }
 
-// Where the page starts, or none after answering that the token is bad.
 std::optional<std::size_t> first_index(const httplib::Request& req, httplib::Response& res,
                                        const std::string& scope, std::size_t total) {
     const std::string token = req.get_param_value("next_page_token");
@@ -100,11 +101,10 @@ std::optional<std::size_t> first_index(const httplib::Request& req, httplib::Res
     return resumed;
 }
 
-} // namespace
-
 void serve_page(const httplib::Request& req, httplib::Response& res, const Event& event,
                 const std::string& type) {
-    const std::optional<int> page_size = requested_page_size(req, res);
+    const std::optional<int> page_size =
+        requested_page_size(req, res, kDefaultPageSize, kMaxPageSize);
     if (!page_size) {
         return;
     }

@@ -58,4 +58,37 @@ private:
     std::uint64_t rejected_ = 0;
 };
 
+// --daily-limit: Zoom's daily quota of the Heavy APIs. After `limit` admitted
+// API requests, every one is refused until reset() (the control plane's
+// /_mock/reset stands in for midnight UTC).
+class DailyLimiter {
+public:
+    // 0 admits everything.
+    explicit DailyLimiter(long limit) : limit_(limit) {}
+
+    long limit() const { return limit_; }
+
+    bool admit() {
+        if (limit_ <= 0) {
+            return true;
+        }
+        const std::lock_guard lock(mutex_);
+        if (admitted_ < limit_) {
+            ++admitted_;
+            return true;
+        }
+        return false;
+    }
+
+    void reset() {
+        const std::lock_guard lock(mutex_);
+        admitted_ = 0;
+    }
+
+private:
+    const long limit_;
+    std::mutex mutex_;
+    long admitted_ = 0;
+};
+
 } // namespace zoomqos::mock

@@ -66,4 +66,15 @@ void send_rate_limited(httplib::Response& res, int limit) {
     res.set_header("Retry-After", "1");
 }
 
+void send_daily_limited(httplib::Response& res, long limit, const std::string& resets_at) {
+    send_error(res, 429, 429,
+               "You have reached the maximum daily rate limit for this API. Refer to the "
+               "response header for details on when you can make another request.");
+    res.set_header("X-RateLimit-Category", "Heavy");
+    res.set_header("X-RateLimit-Type", "Daily-limit");
+    res.set_header("X-RateLimit-Limit", std::to_string(limit));
+    res.set_header("X-RateLimit-Remaining", "0");
+    res.set_header("Retry-After", resets_at);
+}
+
 } // namespace zoomqos::mock

@@ -46,4 +46,8 @@ void send_no_event(httplib::Response& res, EventKind kind, const std::string& id
 // What Zoom answers past its per-second limit on the Metrics (Heavy) APIs.
 void send_rate_limited(httplib::Response& res, int limit);
 
+// What Zoom answers once the account's daily quota is used up: Retry-After is
+// the ISO-8601 date-time it resets at (`resets_at`), not a number of seconds.
+void send_daily_limited(httplib::Response& res, long limit, const std::string& resets_at);
+
 } // namespace zoomqos::mock

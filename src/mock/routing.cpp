@@ -111,6 +111,19 @@ std::optional<Route> match_route(const std::vector<std::string>& s) {
     return route;
 }
 
+std::optional<EventKind> match_event_list(const std::vector<std::string>& s) {
+    if (s.size() != 3 || s[0] != "v2" || s[1] != "metrics") {
+        return std::nullopt;
+    }
+    if (s[2] == "webinars") {
+        return EventKind::Webinar;
+    }
+    if (s[2] == "meetings") {
+        return EventKind::Meeting;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 Target split_target(std::string_view target) {
@@ -136,6 +149,7 @@ ApiPath parse_api_path(std::string_view raw_path) {
     ApiPath path;
     if (segments.well_formed && segments.decoded) {
         path.route = match_route(*segments.decoded);
+        path.event_list = match_event_list(*segments.decoded);
     }
     path.segments = std::move(segments.decoded);
     return path;

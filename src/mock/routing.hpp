@@ -42,7 +42,9 @@ struct Route {
 
 struct ApiPath {
     std::optional<std::vector<std::string>> segments; // decoded once; none if undecodable
-    std::optional<Route> route;                       // none: no API endpoint here
+    std::optional<Route> route;                       // none: no QoS endpoint here
+    // /v2/metrics/webinars or /v2/metrics/meetings: the event lists.
+    std::optional<EventKind> event_list;
 };
 
 ApiPath parse_api_path(std::string_view raw_path);

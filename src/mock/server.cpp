@@ -16,6 +16,7 @@
 #include "connections.hpp"
 #include "control.hpp"
 #include "dataset.hpp"
+#include "events.hpp"
 #include "faults.hpp"
 #include "live.hpp"
 #include "metrics.hpp"
@@ -72,12 +73,21 @@ httplib::Server::HandlerResponse fill_error_body(const httplib::Request& /*req*/
     return httplib::Server::HandlerResponse::Handled;
 }
 
+api::Date mock_today(const std::string& today) {
+    if (const auto date = api::parse_date(today)) {
+        return *date;
+    }
+    return api::utc_day(std::chrono::system_clock::now());
+}
+
 } // namespace
 
 struct Server::Impl {
     ServerOptions options;
     Dataset dataset = Dataset::standard();
     RateLimiter rate_limiter;
+    DailyLimiter daily_limiter;
+    api::Date today;
     // Only API requests count a connection: the control plane's own
     // connections (a test asking for the stats) would blur what a client did.
     ConnectionCounter connections;
@@ -85,7 +95,7 @@ struct Server::Impl {
     RequestLog log;
     TokenIssuer issuer;
     FaultQueue faults;
-    ControlState control{log, rate_limiter, connections, live, issuer, faults};
+    ControlState control{log, rate_limiter, daily_limiter, connections, live, issuer, faults};
     MetricsSource metrics{dataset, options.fixtures_dir, live};
     // An SSLServer when given a certificate and key (TLS tests), else plain.
     std::unique_ptr<httplib::Server> server_holder;
@@ -99,6 +109,7 @@ struct Server::Impl {
 
     explicit Impl(ServerOptions opts)
         : options(std::move(opts)), rate_limiter(options.rate_limit),
+          daily_limiter(options.daily_limit), today(mock_today(options.today)),
           live(options.live_sample_seconds, options.live_samples_until_gone), issuer(options.oauth),
           server_holder(options.cert_file.empty()
                             ? std::make_unique<httplib::Server>()
@@ -111,6 +122,7 @@ struct Server::Impl {
         if (options.generated_participants >= 0) {
             dataset.add_generated_webinar(static_cast<std::size_t>(options.generated_participants));
         }
+        dataset.set_listed(standard_listing(options.generated_participants));
         route_everything();
         if (!options.quiet) {
             log_to_stderr();
@@ -185,11 +197,15 @@ struct Server::Impl {
 
         // Decided on arrival, before any credential check: the limit counts
         // every API request. A refused request leaves the faults queued.
-        const bool limited = to != Destination::Token && !rate_limiter.admit();
+        const bool daily_limited = to != Destination::Token && !daily_limiter.admit();
+        const bool limited = !daily_limited && to != Destination::Token && !rate_limiter.admit();
         if (options.latency_ms > 0) {
             pause(options.latency_ms, stop_requested);
         }
-        if (limited) {
+        if (daily_limited) {
+            send_daily_limited(res, daily_limiter.limit(),
+                               api::format_date(api::add_days(today, 1)) + "T00:00:00Z");
+        } else if (limited) {
             send_rate_limited(res, rate_limiter.limit());
         } else {
             answer(req, res, target, to, record);
@@ -233,7 +249,12 @@ struct Server::Impl {
                         "http://" + url_host(options.host) + ":" + std::to_string(port));
             return;
         }
-        if (check_credentials(req, options.token, issuer, res)) {
+        if (!check_credentials(req, options.token, issuer, res)) {
+            return;
+        }
+        if (path.event_list) {
+            handle_event_list(dataset, today, req, res, *path.event_list);
+        } else {
             handle_metrics(metrics, req, res, path.route);
         }
     }

@@ -37,6 +37,13 @@ struct ServerOptions {
     // At most this many API requests (not /oauth/token, not /_mock/*) per
     // one-second window, the rest answered 429 as Zoom does; 0 = no limit.
     int rate_limit = 0;
+    // After this many API requests (not /oauth/token, not /_mock/*), every
+    // API request answers Zoom's Daily-limit 429 until /_mock/reset; 0 = none.
+    long daily_limit = 0;
+    // The mock's today (YYYY-MM-DD, UTC): where the event lists' six-month
+    // limit for meetings counts from, and when the daily limit resets
+    // (midnight after it). Empty: the system clock's.
+    std::string today;
     // Every API request, /oauth/token included, waits this long before it is
     // answered; 0 = at once.
     int latency_ms = 0;

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "zoomqos/model/json.hpp"
 #include "zoomqos/model/units.hpp"
 
 namespace zoomqos::model {
@@ -318,8 +319,6 @@ void put_extras(Json& out, const Json& extra) {
 
 } // namespace
 
-namespace {
-
 Result<Json> parse_body(std::string_view body) {
     Json parsed;
     try {
@@ -336,8 +335,6 @@ Result<Json> parse_body(std::string_view body) {
     }
     return parsed;
 }
-
-} // namespace
 
 Result<Page> parse_page(std::string_view body) {
     auto parsed = parse_body(body);

@@ -5,6 +5,7 @@
 #include <variant>
 #include <vector>
 
+#include "zoomqos/render/csv_cell.hpp"
 #include "zoomqos/render/render.hpp"
 #include "zoomqos/text/text.hpp"
 
@@ -218,7 +219,7 @@ std::string quote(const std::string& value) {
 // 0.30000000000000004.
 std::string format_cell(const Cell& cell) {
     if (const auto* s = std::get_if<std::string>(&cell)) {
-        return quote(defuse(text::printable(*s)));
+        return csv_text_cell(*s);
     }
     if (const auto* d = std::get_if<double>(&cell)) {
         return std::isfinite(*d) ? text::decimal(*d, 6) : std::string();
@@ -227,6 +228,10 @@ std::string format_cell(const Cell& cell) {
 }
 
 } // namespace
+
+std::string csv_text_cell(std::string_view value) {
+    return quote(defuse(text::printable(value)));
+}
 
 namespace {
 

@@ -1,0 +1,57 @@
+#include "participant_pages.hpp"
+
+#include <utility>
+
+namespace zoomqos::cli {
+
+Result<std::optional<model::Page>> ParticipantPages::next() {
+    if (pending_) {
+        Error error = std::move(*pending_);
+        pending_.reset();
+        done_ = true;
+        return error;
+    }
+    if (done_) {
+        return std::optional<model::Page>();
+    }
+    api::RequestContext context = target_.context();
+    context.next_page = !token_.empty();
+    const std::string url = target_.page_url(session_.base_url(), page_size_, token_);
+    if (before_request_) {
+        if (auto status = before_request_(); !status) {
+            done_ = true;
+            return std::move(status).error();
+        }
+    }
+    ++requests_;
+    auto response = session_.get(url, context);
+    if (!response) {
+        done_ = true;
+        return std::move(response).error();
+    }
+    if (on_body_) {
+        on_body_(response->body);
+    }
+    auto page = model::parse_page(response->body);
+    if (!page) {
+        done_ = true;
+        Error error = std::move(page).error();
+        error.http_status = response->status;
+        error.hint = "-o raw prints the pages as received";
+        return error;
+    }
+    if (page->next_page_token.empty()) {
+        done_ = true;
+    } else if (!tokens_seen_.insert(page->next_page_token).second) {
+        Error error = make_error(ErrorKind::InvalidResponse,
+                                 "Zoom sent a next_page_token it had sent before; stopping "
+                                 "rather than looping");
+        error.hint = "the participants printed so far are complete up to this page";
+        pending_ = std::move(error);
+    } else {
+        token_ = page->next_page_token;
+    }
+    return std::optional<model::Page>(std::move(page).value());
+}
+
+} // namespace zoomqos::cli

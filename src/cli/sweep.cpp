@@ -1,0 +1,347 @@
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "zoomqos/api/url.hpp"
+#include "zoomqos/archive/archive.hpp"
+#include "zoomqos/model/mapper.hpp"
+#include "zoomqos/process/interrupt.hpp"
+#include "zoomqos/quality/thresholds.hpp"
+#include "zoomqos/render/events.hpp"
+#include "zoomqos/text/text.hpp"
+
+#include "command.hpp"
+#include "event_list.hpp"
+#include "participant_pages.hpp"
+#include "session.hpp"
+#include "target.hpp"
+
+// `zoomqos sweep`: every past event of a date range archived, one file per
+// instance with all its participants' QoS, resumable: a rerun reads only what
+// is missing.
+namespace zoomqos::cli {
+
+namespace {
+
+const OutputChoice kSweepOutput{
+    {render::Format::Table, render::Format::Ndjson, render::Format::Csv},
+    "Output format of the one line per archived event",
+    false};
+
+// How many requests an event's participants take at `page_size` a page:
+// at least one, also for an event Zoom lists without a count.
+std::size_t qos_pages(const model::Event& event, int page_size) {
+    const long long participants = event.participants.value_or(0);
+    const auto size = static_cast<long long>(page_size);
+    return static_cast<std::size_t>(std::max(1LL, (participants + size - 1) / size));
+}
+
+// What an event's participants showed, for its line on stdout.
+class Verdicts {
+public:
+    explicit Verdicts(std::vector<quality::Rule> rules) : rules_(std::move(rules)) {}
+
+    void judge(const model::Participant& participant) {
+        ++participants_;
+        const auto breaches = quality::find_breaches(participant, rules_);
+        const quality::Breach* worst = quality::worst_breach(breaches);
+        if (worst == nullptr) {
+            return;
+        }
+        ++breached_;
+        const double severity = quality::severity(*worst);
+        if (!worst_severity_ || severity > *worst_severity_) {
+            worst_severity_ = severity;
+            worst_ = participant.user_name.value_or(participant.id.value_or("?")) + ": " +
+                     quality::describe(*worst);
+        }
+    }
+
+    render::SweepLine line(model::Event event) const {
+        return render::SweepLine{std::move(event), participants_, breached_,
+                                 worst_.empty() ? std::string("ok") : worst_};
+    }
+
+private:
+    std::vector<quality::Rule> rules_;
+    std::size_t participants_ = 0;
+    std::size_t breached_ = 0;
+    std::optional<double> worst_severity_;
+    std::string worst_;
+};
+
+struct SweepOptions {
+    EventListOptions list;
+    std::string archive;
+    std::optional<std::size_t> max_requests;
+    bool dry_run = false;
+    int page_size = 10; // participants per QoS request
+    render::Format format = render::Format::Table;
+    PacingOptions pacing;
+    ConnectionOptions connection;
+};
+
+class Sweep {
+public:
+    Sweep(const SweepOptions& options, api::DateRange range, Session& session,
+          const Streams& streams)
+        : options_(options), range_(range), session_(session), streams_(streams) {}
+
+    Status run() {
+        EventWalk walk(options_.list, range_, session_);
+        walk.before_request([this] { return spend_request(); });
+        std::vector<model::Event> events;
+        if (auto status =
+                walk.run([&events](model::Event&& event) { events.push_back(std::move(event)); });
+            !status) {
+            return status;
+        }
+        std::vector<model::Event> todo;
+        std::size_t archived_before = 0;
+        for (model::Event& event : events) {
+            if (archive::exists(options_.archive, archive::file_name(event))) {
+                ++archived_before;
+            } else {
+                todo.push_back(std::move(event));
+            }
+        }
+        print_plan(events.size(), archived_before, todo, walk.requests());
+        if (options_.dry_run) {
+            return Ok{};
+        }
+        if (options_.format == render::Format::Table) {
+            streams_.out << render::sweep_table_header() << '\n';
+        } else if (options_.format == render::Format::Csv) {
+            render::sweep_csv_header(streams_.out);
+        }
+        streams_.out.flush();
+        for (std::size_t i = 0; i < todo.size(); ++i) {
+            auto done = archive_event(todo[i]);
+            if (done) {
+                ++archived_;
+                print_line(*done);
+                continue;
+            }
+            Error error = std::move(done).error();
+            if (stops_the_sweep(error)) {
+                error.message += "; " + std::to_string(archived_) + " of " +
+                                 std::to_string(todo.size()) + " events archived in this run, " +
+                                 std::to_string(todo.size() - archived_ - failed_) +
+                                 " left: run the same command again to continue";
+                return error;
+            }
+            ++failed_;
+            error.message = describe(todo[i]) + ": " + error.message;
+            streams_.err << format_error(error);
+            if (!first_failure_) {
+                error.reported = true;
+                first_failure_ = std::move(error);
+            }
+        }
+        streams_.err << "zoomqos: " << archived_ << " archived, " << archived_before
+                     << " already there, " << failed_ << " failed; " << requests_ << " requests\n";
+        if (first_failure_) {
+            return *first_failure_;
+        }
+        return Ok{};
+    }
+
+private:
+    // --max-requests: refused before the request that would exceed it.
+    Status spend_request() {
+        if (options_.max_requests && requests_ >= *options_.max_requests) {
+            Error error = make_error(ErrorKind::RateLimited,
+                                     "--max-requests " + std::to_string(*options_.max_requests) +
+                                         " reached; stopped before the next request");
+            error.hint = "run again (with a higher --max-requests) to continue where this run "
+                         "stopped";
+            budget_spent_ = true;
+            return error;
+        }
+        ++requests_;
+        return Ok{};
+    }
+
+    bool stops_the_sweep(const Error& error) const {
+        return budget_spent_ || error.kind == ErrorKind::RateLimited ||
+               error.kind == ErrorKind::Auth || process::interrupted();
+    }
+
+    std::string describe(const model::Event& event) const {
+        return std::string(api::event_noun(options_.list.kind)) + " " +
+               (event.id ? std::to_string(*event.id) : std::string("?")) + " instance " +
+               text::printable(event.uuid, 80);
+    }
+
+    void print_plan(std::size_t listed, std::size_t archived_before,
+                    const std::vector<model::Event>& todo, std::size_t list_requests) const {
+        long long participants = 0;
+        std::size_t qos_requests = 0;
+        for (const model::Event& event : todo) {
+            participants += event.participants.value_or(0);
+            qos_requests += qos_pages(event, options_.page_size);
+        }
+        const std::size_t total = list_requests + qos_requests;
+        const double seconds =
+            options_.pacing.rate > 0 ? static_cast<double>(total) / options_.pacing.rate : 0;
+        const std::string noun(api::event_noun(options_.list.kind));
+        streams_.err << "zoomqos: plan: " << listed << " " << noun << "s from "
+                     << api::format_date(range_.from) << " to " << api::format_date(range_.to)
+                     << ", " << archived_before << " already archived, " << todo.size()
+                     << " to read with " << participants << " participants\n";
+        streams_.err << "zoomqos: plan: " << total << " requests (" << list_requests
+                     << " event-list + " << qos_requests << " QoS at --page-size "
+                     << options_.page_size << "), about " << text::decimal(std::ceil(seconds), 0)
+                     << " s at --rate " << text::decimal(options_.pacing.rate, 3) << "\n";
+        if (options_.dry_run) {
+            for (const model::Event& event : todo) {
+                streams_.err << "zoomqos: plan: " << archive::file_name(event) << " ("
+                             << text::printable(event.topic.value_or(""), 60) << ", "
+                             << event.participants.value_or(0) << " participants)\n";
+            }
+        }
+    }
+
+    Result<render::SweepLine> archive_event(const model::Event& event) {
+        const std::string name = archive::file_name(event);
+        auto writer = archive::Writer::open(options_.archive, name);
+        if (!writer) {
+            return std::move(writer).error();
+        }
+        if (auto status = (*writer)->write_line(model::to_line(event)); !status) {
+            return std::move(status).error();
+        }
+        EventTarget target;
+        target.kind = options_.list.kind;
+        target.id = event.uuid;
+        target.type = api::QosType::Past;
+        ParticipantPages pages(target, options_.page_size, session_);
+        pages.before_request([this] { return spend_request(); });
+        Verdicts verdicts(quality::default_rules());
+        for (;;) {
+            auto page = pages.next();
+            if (!page) {
+                return std::move(page).error();
+            }
+            if (!*page) {
+                break;
+            }
+            for (const model::Participant& participant : (*page)->participants) {
+                const std::string line =
+                    model::to_json(participant)
+                        .dump(-1, ' ', false, model::Json::error_handler_t::replace);
+                if (auto status = (*writer)->write_line(line); !status) {
+                    return std::move(status).error();
+                }
+                verdicts.judge(participant);
+            }
+        }
+        if (auto status = (*writer)->commit(); !status) {
+            return std::move(status).error();
+        }
+        return verdicts.line(event);
+    }
+
+    void print_line(const render::SweepLine& line) {
+        if (options_.format == render::Format::Ndjson) {
+            streams_.out << render::sweep_ndjson_row(line) << '\n';
+        } else if (options_.format == render::Format::Csv) {
+            render::sweep_csv_row(streams_.out, line);
+        } else {
+            streams_.out << render::sweep_table_row(line) << '\n';
+        }
+        streams_.out.flush();
+    }
+
+    const SweepOptions& options_;
+    api::DateRange range_;
+    Session& session_;
+    const Streams& streams_;
+    std::size_t requests_ = 0;
+    std::size_t archived_ = 0;
+    std::size_t failed_ = 0;
+    bool budget_spent_ = false;
+    std::optional<Error> first_failure_;
+};
+
+class SweepCommand : public Command {
+public:
+    CLI::App* add_to(CLI::App& app) override {
+        CLI::App* command = app.add_subcommand(
+            "sweep", "Archive every participant's QoS of every past event in a date range");
+        add_event_list_options(*command, options_.list, false, false);
+        command->get_option("--from")->required();
+        command->get_option("--to")->required()->description("Last day, YYYY-MM-DD (UTC)");
+        command
+            ->add_option("--archive", options_.archive,
+                         "Directory of the archive: one .ndjson.gz file per event instance")
+            ->required()
+            ->type_name("DIR");
+        command
+            ->add_option("--max-requests", options_.max_requests,
+                         "Stop before the request that would exceed N (exit 5); a rerun "
+                         "continues")
+            ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40U))
+            ->type_name("N");
+        command->add_flag("--dry-run", options_.dry_run,
+                          "List the events and print the plan (requests, time), then stop");
+        command
+            ->add_option("--page-size", options_.page_size,
+                         "Participants per QoS request (Zoom documents at most 10)")
+            ->check(CLI::Range(1, 300))
+            ->type_name("N")
+            ->capture_default_str();
+        add_output_option(*command, options_.format, kSweepOutput);
+        add_pacing_options(*command, options_.pacing, false);
+        add_connection_options(*command, options_.connection);
+        command->footer(
+            "Events whose file exists are skipped, so a rerun continues an interrupted sweep.\n"
+            "Examples:\n"
+            "  zoomqos sweep --from 2026-09-01 --to 2026-11-30 --archive qos-archive\n"
+            "  zoomqos sweep --from 2026-11-01 --to 2026-11-30 --archive a --dry-run\n" +
+            exit_codes_help());
+        return command;
+    }
+
+    ConnectionOptions& connection() override { return options_.connection; }
+
+    Status run(const Streams& streams) override {
+        auto range = resolve_range(options_.list, today());
+        if (!range) {
+            return std::move(range).error();
+        }
+        if (auto base = api::validate_base_url(options_.connection.api_url,
+                                               setting_origin(options_.connection, "api-url"));
+            !base) {
+            return std::move(base).error();
+        }
+        if (auto status = archive::prepare_directory(options_.archive); !status) {
+            return status;
+        }
+        if (const std::size_t removed = archive::remove_stale_temporaries(options_.archive);
+            removed > 0) {
+            streams.err << "zoomqos: removed " << removed
+                        << " unfinished file(s) of an earlier, interrupted sweep\n";
+        }
+        auto session = Session::open(options_.connection, options_.pacing.rate, streams.err);
+        if (!session) {
+            return std::move(session).error();
+        }
+        Sweep sweep(options_, *range, **session, streams);
+        return sweep.run();
+    }
+
+private:
+    SweepOptions options_;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_sweep_command() {
+    return std::make_unique<SweepCommand>();
+}
+
+} // namespace zoomqos::cli
