@@ -4,11 +4,11 @@
 
 _zoomqos_commands="get list auth config"
 _zoomqos_options_get="--type --meeting -o --output --json --samples --thresholds --fail-on --annotate --watch --rate --concurrency -q --quiet --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
-_zoomqos_options_list="--type --meeting --page-size --limit -o --output --json --thresholds --fail-on --annotate --rate -q --quiet --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
+_zoomqos_options_list="--type --meeting --page-size --limit --sort --top --summary --details --input -o --output --json --thresholds --fail-on --annotate --rate -q --quiet --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
 _zoomqos_options_auth="status -o --output --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
 _zoomqos_options_config="show --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
 # Options that take a value: the word after them is that value, not a command.
-_zoomqos_value_options="--type -o --output --thresholds --fail-on --watch --rate --concurrency --page-size --limit --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --config"
+_zoomqos_value_options="--type -o --output --thresholds --fail-on --watch --rate --concurrency --page-size --limit --sort --top --input --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --config"
 
 _zoomqos() {
     local cur=${COMP_WORDS[COMP_CWORD]}
@@ -40,12 +40,16 @@ _zoomqos() {
             COMPREPLY=($(compgen -W "table json ndjson csv raw" -- "$cur"))
             return
             ;;
-        --token-file | --cacert | --client-secret-file | --config)
+        --sort)
+            COMPREPLY=($(compgen -W "latency jitter loss max_loss bitrate fps cpu breaches" -- "$cur"))
+            return
+            ;;
+        --token-file | --cacert | --client-secret-file | --config | --input)
             COMPREPLY=($(compgen -f -- "$cur"))
             return
             ;;
         --api-url | --timeout | --retries | --max-wait | --max-body | --oauth-url | --account-id | --client-id | \
-            --thresholds | --watch | --rate | --concurrency | --page-size | --limit)
+            --thresholds | --watch | --rate | --concurrency | --page-size | --limit | --top)
             return
             ;;
         --fail-on)

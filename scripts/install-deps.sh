@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git
-  libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev
+  libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev zlib1g-dev
   clang-format curl jq openssl ca-certificates procps time
   "$@"
 )

@@ -31,7 +31,15 @@ struct Event {
     // tens of thousands of them would not fit in memory as JSON.
     std::size_t generated = 0;
     std::vector<nlohmann::ordered_json> generated_samples{}; // user_qos by kind, see dataset.cpp
+    // The participants' details endpoint's sessions, when written out by
+    // hand (the rejoin webinar); otherwise made from the QoS participants.
+    std::vector<nlohmann::ordered_json> details{};
 };
+
+// An ended webinar whose details hold a participant who left and rejoined
+// (two sessions, one user_id), a namesake, a join_time that differs by a
+// second from the QoS entry's and a participant without a session.
+inline constexpr std::string_view kRejoinWebinarId = "86000000002";
 
 // The webinar --participants adds: ended, so served for type=past only.
 inline constexpr std::string_view kGeneratedWebinarId = "85000000000";

@@ -7,6 +7,8 @@
 #include "zoomqos/render/render.hpp"
 #include "zoomqos/text/text.hpp"
 
+#include "csv_cell.hpp"
+
 // The CSV schema is fixed: the same columns in the same order for every
 // participant, webinar or meeting, whatever streams Zoom sent. That is what
 // lets rows from many participants (or many runs) be concatenated under one
@@ -212,22 +214,60 @@ std::string quote(const std::string& value) {
     return quoted;
 }
 
-// Integers without a decimal point; others with at most 6 decimals, enough
-// for every unit here (kbps, ms, %) without printing binary noise such as
-// 0.30000000000000004.
 std::string format_cell(const Cell& cell) {
     if (const auto* s = std::get_if<std::string>(&cell)) {
-        return quote(defuse(text::printable(*s)));
+        return csv_text(*s);
     }
     if (const auto* d = std::get_if<double>(&cell)) {
-        return std::isfinite(*d) ? text::decimal(*d, 6) : std::string();
+        return csv_number(*d);
     }
     return {};
 }
 
 } // namespace
 
-void csv_header(std::ostream& out) {
+std::string detail_header() {
+    std::string header;
+    for (const std::string_view field : model::kDetailFields) {
+        header.append(",detail_").append(field);
+    }
+    return header;
+}
+
+std::string detail_cells(const std::optional<model::Json>& details) {
+    std::string cells;
+    for (const std::string_view field : model::kDetailFields) {
+        cells += ',';
+        if (!details || !details->is_object()) {
+            continue;
+        }
+        const auto it = details->find(std::string(field));
+        if (it == details->end()) {
+            continue;
+        }
+        if (it->is_string()) {
+            cells += csv_text(it->get<std::string>());
+        } else if (it->is_number()) {
+            cells += csv_number(it->get<double>());
+        } else if (it->is_boolean()) {
+            cells += it->get<bool>() ? "true" : "false";
+        }
+    }
+    return cells;
+}
+
+std::string csv_text(const std::string& value) {
+    return quote(defuse(text::printable(value)));
+}
+
+// Integers without a decimal point; others with at most 6 decimals, enough
+// for every unit here (kbps, ms, %) without printing binary noise such as
+// 0.30000000000000004.
+std::string csv_number(double value) {
+    return std::isfinite(value) ? text::decimal(value, 6) : std::string();
+}
+
+void csv_header(std::ostream& out, bool details) {
     std::string line;
     for (const Column& column : columns()) {
         if (!line.empty()) {
@@ -235,10 +275,14 @@ void csv_header(std::ostream& out) {
         }
         line += column.name;
     }
+    if (details) {
+        line += detail_header();
+    }
     out << line << "\r\n";
 }
 
-void csv_rows(std::ostream& out, const Subject& subject, const model::Participant& participant) {
+void csv_rows(std::ostream& out, const Subject& subject, const model::Participant& participant,
+              bool details) {
     for (const model::Sample& sample : participant.user_qos) {
         const RowContext row{subject, participant, sample};
         std::string line;
@@ -249,6 +293,9 @@ void csv_rows(std::ostream& out, const Subject& subject, const model::Participan
             }
             first = false;
             line += format_cell(column.cell(row));
+        }
+        if (details) {
+            line += detail_cells(participant.details);
         }
         out << line << "\r\n";
     }

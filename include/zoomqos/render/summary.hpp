@@ -44,8 +44,11 @@ std::string verdict(const model::Participant& participant,
 // then a row per participant): fixed column widths, so that rows can be
 // printed as pages arrive: name, device, worst audio latency, worst loss, and
 // the worst breach or "ok". The header matches the row's columns.
-std::string summary_row_header();
+// With `network` (list --details) a NETWORK column after DEVICE shows the
+// joined session's network_type.
+std::string summary_row_header(bool network = false);
 std::string summary_row(const model::Participant& participant,
-                        const std::vector<quality::Rule>& thresholds, bool utf8);
+                        const std::vector<quality::Rule>& thresholds, bool utf8,
+                        bool network = false);
 
 } // namespace zoomqos::render
