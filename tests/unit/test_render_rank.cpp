@@ -66,63 +66,27 @@ ParticipantDigest digest_of(const std::string& id, const std::string& json) {
 // fps, CPU 30 and 50 %, one latency and one fps breach.
 const std::string kTwoSamples = R"json({
   "id": "p1", "user_id": "16778240", "user_name": "Zoë, \"the host\"", "device": "Mac",
-  "location": "Berlin (DE)",
-                  "join_time" : "2026-03-10T14:00:00Z",
-                  "leave_time" : "2026-03-10T14:02:00Z",
-                  "health" : "Warning",
-                  "issue_list" : [ "High latency", "=cmd" ],
-                  "user_qos"
-    : [
-        {
-            "date_time" : "2026-03-10T14:00:00Z",
-            "audio_input" : {
-                "bitrate" : "40 kbps",
-                "latency" : "100 ms",
-                "jitter" : "10 ms",
-                "avg_loss" : "0.5%",
-                "max_loss" : "1%"
-            },
-            "audio_output" : {
-                "bitrate" : "60kbps",
-                "latency" : "20ms",
-                "jitter" : "2ms",
-                "avg_loss" : "0%",
-                "max_loss" : "0%"
-            },
-            "video_input" : {
-                "bitrate" : "900 kbps",
-                "latency" : "90 ms",
-                "jitter" : "5 ms",
-                "avg_loss" : "1%",
-                "max_loss" : "3%",
-                "resolution" : "1280*720",
-                "frame_rate" : "12 fps"
-            },
-            "cpu_usage" : {"zoom_avg_cpu_usage" : "30%", "zoom_max_cpu_usage" : "45%"}
-        },
-        {
-            "date_time" : "2026-03-10T14:01:00Z",
-            "audio_input" : {
-                "bitrate" : "30 kbps",
-                "latency" : "300 ms",
-                "jitter" : "20 ms",
-                "avg_loss" : "1.5%",
-                "max_loss" : "4%"
-            },
-            "audio_output" :
-                {"bitrate" : "", "latency" : "", "jitter" : "", "avg_loss" : "", "max_loss" : ""},
-            "video_input" : {
-                "bitrate" : "700 kbps",
-                "latency" : "95 ms",
-                "jitter" : "6 ms",
-                "avg_loss" : "1%",
-                "max_loss" : "2%",
-                "resolution" : "640*360",
-                "frame_rate" : "8 fps"
-            },
-            "cpu_usage" : {"zoom_avg_cpu_usage" : "50%", "zoom_max_cpu_usage" : "70%"}
-        }
-    ]
+  "location": "Berlin (DE)", "join_time": "2026-03-10T14:00:00Z",
+  "leave_time": "2026-03-10T14:02:00Z", "health": "Warning", "issue_list": ["High latency", "=cmd"],
+  "user_qos": [
+    {"date_time": "2026-03-10T14:00:00Z",
+     "audio_input": {"bitrate": "40 kbps", "latency": "100 ms", "jitter": "10 ms",
+                     "avg_loss": "0.5%", "max_loss": "1%"},
+     "audio_output": {"bitrate": "60kbps", "latency": "20ms", "jitter": "2ms",
+                      "avg_loss": "0%", "max_loss": "0%"},
+     "video_input": {"bitrate": "900 kbps", "latency": "90 ms", "jitter": "5 ms",
+                     "avg_loss": "1%", "max_loss": "3%", "resolution": "1280*720",
+                     "frame_rate": "12 fps"},
+     "cpu_usage": {"zoom_avg_cpu_usage": "30%", "zoom_max_cpu_usage": "45%"}},
+    {"date_time": "2026-03-10T14:01:00Z",
+     "audio_input": {"bitrate": "30 kbps", "latency": "300 ms", "jitter": "20 ms",
+                     "avg_loss": "1.5%", "max_loss": "4%"},
+     "audio_output": {"bitrate": "", "latency": "", "jitter": "", "avg_loss": "", "max_loss": ""},
+     "video_input": {"bitrate": "700 kbps", "latency": "95 ms", "jitter": "6 ms",
+                     "avg_loss": "1%", "max_loss": "2%", "resolution": "640*360",
+                     "frame_rate": "8 fps"},
+     "cpu_usage": {"zoom_avg_cpu_usage": "50%", "zoom_max_cpu_usage": "70%"}}
+  ]
 })json";
 
 TEST_CASE("a digest sums up the main streams over their samples", "[rank]") {
