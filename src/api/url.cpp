@@ -117,10 +117,11 @@ std::string participant_qos_url(std::string_view base, EventKind kind, std::stri
     return url;
 }
 
-std::string participants_qos_url(std::string_view base, EventKind kind, std::string_view event_id,
-                                 QosType type, int page_size, std::string_view next_page_token) {
-    std::string url = participants_path(base, kind, event_id);
-    url += "qos?type=";
+namespace {
+
+std::string with_page_query(std::string url, QosType type, int page_size,
+                            std::string_view next_page_token) {
+    url += "?type=";
     url += qos_type_name(type);
     url += "&page_size=";
     url += std::to_string(page_size);
@@ -129,6 +130,22 @@ std::string participants_qos_url(std::string_view base, EventKind kind, std::str
         url += encode_segment(next_page_token);
     }
     return url;
+}
+
+} // namespace
+
+std::string participants_qos_url(std::string_view base, EventKind kind, std::string_view event_id,
+                                 QosType type, int page_size, std::string_view next_page_token) {
+    return with_page_query(participants_path(base, kind, event_id) + "qos", type, page_size,
+                           next_page_token);
+}
+
+std::string participants_details_url(std::string_view base, EventKind kind,
+                                     std::string_view event_id, QosType type, int page_size,
+                                     std::string_view next_page_token) {
+    std::string path = participants_path(base, kind, event_id);
+    path.pop_back(); // no trailing '/': the details endpoint is .../participants itself
+    return with_page_query(std::move(path), type, page_size, next_page_token);
 }
 
 std::string token_check_url(std::string_view base) {

@@ -27,9 +27,11 @@ Result<Glance> check_before_session(const EventTarget& target, const ConnectionO
 } // namespace
 
 CLI::App* EventCommand::add_event_command(CLI::App& app, const std::string& name,
-                                          const std::string& description) {
+                                          const std::string& description,
+                                          const std::string& offline_source) {
     CLI::App* command = app.add_subcommand(name, description);
-    add_event_argument(*command, options_.target);
+    event_argument_ = add_event_argument(*command, options_.target, offline_source.empty());
+    offline_source_ = offline_source;
     return command;
 }
 
@@ -39,11 +41,32 @@ void EventCommand::add_shared_options(CLI::App& command, bool one_participant, b
     add_output_option(command, options_.format, kParticipantOutput);
     add_glance_options(command, options_.glance, one_participant);
     add_pacing_options(command, options_.pacing, concurrent);
+    const std::size_t before = command.get_options().size();
     add_connection_options(command, options_.connection);
+    const auto all = command.get_options();
+    connection_options_.assign(all.begin() + static_cast<std::ptrdiff_t>(before), all.end());
     command.footer(examples + exit_codes_help());
 }
 
+Status EventCommand::run_offline(const Glance& /*glance*/, const Streams& /*streams*/) {
+    return make_error(ErrorKind::Internal, "this command has no offline mode");
+}
+
 Status EventCommand::run(const Streams& streams) {
+    if (offline()) {
+        auto glance = resolve_glance(options_.glance, options_.format, options_.target.type);
+        if (!glance) {
+            return std::move(glance).error();
+        }
+        if (auto status = check(*glance, streams); !status) {
+            return status;
+        }
+        return run_offline(*glance, streams);
+    }
+    if (!offline_source_.empty() && event_argument_ != nullptr && event_argument_->count() == 0) {
+        return make_error(ErrorKind::Usage,
+                          event_argument_->get_name() + " or " + offline_source_ + " is required");
+    }
     auto glance = check_before_session(options_.target, options_.connection, options_.glance,
                                        options_.format);
     if (!glance) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -35,9 +36,13 @@ public:
 
 protected:
     // The subcommand with its WEBINAR argument; the command adds its own
-    // arguments and options, then add_shared_options().
+    // arguments and options, then add_shared_options(). `offline_source`: the
+    // option that replaces the argument when the command runs offline
+    // ("--input FILE"); the argument is then optional on CLI11's side and
+    // required here unless offline().
     CLI::App* add_event_command(CLI::App& app, const std::string& name,
-                                const std::string& description);
+                                const std::string& description,
+                                const std::string& offline_source = {});
     // --type, --meeting, -o, the glance, pacing and connection groups, and a
     // footer of `examples` and the exit codes. `one_participant`: get's
     // --samples and --watch; `concurrent`: --concurrency.
@@ -48,7 +53,23 @@ protected:
     virtual Status check(const Glance& glance, const Streams& streams) = 0;
     virtual Status run_in(Session& session, const Glance& glance, const Streams& streams) = 0;
 
+    // A command that can read its participants from a file instead of Zoom
+    // (list --input): true skips the event check and the session, and
+    // run_offline() does the work.
+    virtual bool offline() const { return false; }
+    virtual Status run_offline(const Glance& glance, const Streams& streams);
+
+    // The options add_shared_options() registered for the connection
+    // (--api-url, --token-file, ...), which an offline source excludes.
+    const std::vector<CLI::Option*>& connection_options() const { return connection_options_; }
+    CLI::Option* event_argument() const { return event_argument_; }
+
     EventOptions options_;
+
+private:
+    CLI::Option* event_argument_ = nullptr;
+    std::string offline_source_;
+    std::vector<CLI::Option*> connection_options_;
 };
 
 } // namespace zoomqos::cli

@@ -1,6 +1,12 @@
 #include <algorithm>
+#include <set>
 
+#include "zoomqos/api/url.hpp"
+#include "zoomqos/archive/reader.hpp"
+#include "zoomqos/model/details.hpp"
 #include "zoomqos/model/mapper.hpp"
+#include "zoomqos/render/rank.hpp"
+#include "zoomqos/text/text.hpp"
 
 #include "command.hpp"
 #include "event_command.hpp"
@@ -12,7 +18,8 @@
 #include "target.hpp"
 
 // `zoomqos list`: every participant of an event, page by page, each page
-// printed as it arrives.
+// printed as it arrives; or ranked (--sort, --top), or one row each
+// (--summary); or read back from an archive file (--input).
 namespace zoomqos::cli {
 
 namespace {
@@ -29,12 +36,12 @@ void print_raw_page(std::ostream& out, const std::string& body) {
 // are read one after another.
 class PageWalk {
 public:
-    PageWalk(const EventOptions& options, const PageOptions& pages, const Glance& glance,
-             Session& session, const Streams& streams)
-        : options_(options), pages_(pages), session_(session), streams_(streams),
+    PageWalk(const EventOptions& options, const PageOptions& pages, const ListingOptions& listing,
+             const Glance& glance, Session& session, const Streams& streams)
+        : options_(options), pages_(pages), details_(listing.details), session_(session),
+          streams_(streams),
           progress_(streams.err, show_progress(options.pacing, streams), std::nullopt),
-          printer_(
-              make_printer(options.format, Collection::Listing, options.target, glance, streams)),
+          printer_(make_listing_printer(options.format, options.target, glance, streams, listing)),
           fail_on_(glance, streams.err), pages_walk_(options.target, pages.page_size, session) {
         progress_.follow_pauses(session_.pacer());
         if (options_.format == render::Format::Raw) {
@@ -44,6 +51,12 @@ public:
     }
 
     Status run() {
+        if (details_) {
+            if (auto fetched = fetch_details(); !fetched) {
+                printer_->abandon(incomplete_reason(fetched.error()));
+                return fetched;
+            }
+        }
         for (;;) {
             auto page = next_page();
             if (!page) {
@@ -67,6 +80,47 @@ public:
     }
 
 private:
+    // --details: every session of the details endpoint, before the first QoS
+    // page (a few requests of 300; the index holds one entry per session).
+    Status fetch_details() {
+        std::string token;
+        std::set<std::string> seen;
+        for (;;) {
+            const std::string url = api::participants_details_url(
+                session_.base_url(), options_.target.kind, options_.target.id, options_.target.type,
+                kDetailsPageSize, token);
+            api::RequestContext context = options_.target.context();
+            context.next_page = !token.empty();
+            auto response = session_.get(url, context);
+            progress_.clear();
+            if (!response) {
+                return std::move(response).error();
+            }
+            auto page = model::parse_details_page(response->body);
+            if (!page) {
+                Error error = std::move(page).error();
+                error.http_status = response->status;
+                return error;
+            }
+            for (model::Json& found : page->sessions) {
+                sessions_.add(std::move(found));
+            }
+            if (page->next_page_token.empty()) {
+                break;
+            }
+            if (!seen.insert(page->next_page_token).second) {
+                return make_error(ErrorKind::InvalidResponse,
+                                  "Zoom sent a details next_page_token it had sent before; "
+                                  "stopping rather than looping");
+            }
+            token = page->next_page_token;
+        }
+        if (session_.log() != nullptr) {
+            *session_.log() << "* " << sessions_.size() << " participant sessions\n";
+        }
+        return Ok{};
+    }
+
     // Fetches and prints one page; false when there is no next one.
     Result<bool> next_page() {
         auto page = pages_walk_.next();
@@ -96,11 +150,14 @@ private:
         }
     }
 
-    void print(const std::vector<model::Participant>& participants) {
+    void print(std::vector<model::Participant>& participants) {
         std::size_t this_page = 0;
-        for (const model::Participant& participant : participants) {
+        for (model::Participant& participant : participants) {
             if (limit_reached()) {
                 break;
+            }
+            if (details_) {
+                participant.details = sessions_.match(participant);
             }
             if (options_.format != render::Format::Raw) {
                 printer_->add(participant.id.value_or(""), participant);
@@ -116,8 +173,13 @@ private:
 
     bool limit_reached() const { return pages_.limit && printed_ >= *pages_.limit; }
 
+    // Zoom's largest page for the details endpoint.
+    static constexpr int kDetailsPageSize = 300;
+
     const EventOptions& options_;
     const PageOptions& pages_;
+    bool details_;
+    model::SessionIndex sessions_;
     Session& session_;
     const Streams& streams_;
     Progress progress_;
@@ -128,30 +190,256 @@ private:
     bool first_page_ = true;
 };
 
+// The subject of an archive's participants: the event line's uuid (the
+// instance that was read), else its id.
+Result<std::string> archive_event_id(const archive::LineReader& reader, const model::Json& event) {
+    if (!event.is_object()) {
+        return reader.error_at_line("the first line is not the event object");
+    }
+    for (const char* key : {"uuid", "id"}) {
+        const auto it = event.find(key);
+        if (it == event.end()) {
+            continue;
+        }
+        if (it->is_string() && !it->get<std::string>().empty()) {
+            return it->get<std::string>();
+        }
+        if (it->is_number_integer() || it->is_number_unsigned()) {
+            return it->dump();
+        }
+    }
+    return reader.error_at_line("the event object has no uuid or id");
+}
+
+// The next participant line's JSON (blank lines are skipped), or none at the end.
+Result<std::optional<model::Json>> next_participant_line(archive::LineReader& reader) {
+    for (;;) {
+        auto line = reader.next();
+        if (!line) {
+            return std::move(line).error();
+        }
+        if (!*line) {
+            return std::optional<model::Json>();
+        }
+        if (text::is_blank(**line)) {
+            continue;
+        }
+        auto json = model::parse_json(**line, "the line");
+        if (!json) {
+            return reader.error_at_line(json.error().message);
+        }
+        return std::optional<model::Json>(std::move(json).value());
+    }
+}
+
+// list --input: an archive's participants through the same printer as a page
+// walk's. Two passes over the file: the first counts the participants (what
+// the JSON object's total_records says), the second prints them.
+class ArchiveWalk {
+public:
+    ArchiveWalk(const std::string& path, EventOptions& options, const PageOptions& pages,
+                const ListingOptions& listing, const Glance& glance, const Streams& streams)
+        : path_(path), options_(options), pages_(pages), listing_(listing), glance_(glance),
+          streams_(streams) {}
+
+    Status run() {
+        auto counted = count();
+        if (!counted) {
+            return std::move(counted).error();
+        }
+        auto reader = archive::LineReader::open(path_);
+        if (!reader) {
+            return std::move(reader).error();
+        }
+        if (auto event = reader->next(); !event) {
+            return std::move(event).error();
+        }
+        auto printer =
+            make_listing_printer(options_.format, options_.target, glance_, streams_, listing_);
+        FailOnTally fail_on(glance_, streams_.err);
+        printer->begin(*counted);
+        long long printed = 0;
+        while (!pages_.limit || printed < *pages_.limit) {
+            auto line = next_participant_line(*reader);
+            if (!line) {
+                printer->abandon(incomplete_reason(line.error()));
+                return std::move(line).error();
+            }
+            if (!*line) {
+                break;
+            }
+            auto participant = model::participant_from_typed_json(**line);
+            if (!participant) {
+                Error error = reader->error_at_line(participant.error().message);
+                printer->abandon(incomplete_reason(error));
+                return error;
+            }
+            if (listing_.details && !participant->details) {
+                participant->details = model::details_json(nullptr);
+            }
+            const std::string id = participant->id.value_or("");
+            printer->add(id, *participant);
+            fail_on.judge(*participant, participant->id.value_or("?"));
+            ++printed;
+            if (!streams_.out) {
+                return Ok{};
+            }
+        }
+        printer->finish();
+        return fail_on.status(static_cast<std::size_t>(printed));
+    }
+
+private:
+    // Checks the event line, takes the subject from it and counts the
+    // participant lines, each of which must be JSON.
+    Result<long long> count() {
+        auto reader = archive::LineReader::open(path_);
+        if (!reader) {
+            return std::move(reader).error();
+        }
+        auto first = reader->next();
+        if (!first) {
+            return std::move(first).error();
+        }
+        if (!*first) {
+            return make_error(ErrorKind::InvalidResponse,
+                              text::printable(path_) + " is empty: line 1 should be the event");
+        }
+        auto event = model::parse_json(**first, "the event line");
+        if (!event) {
+            return reader->error_at_line(event.error().message);
+        }
+        auto id = archive_event_id(*reader, *event);
+        if (!id) {
+            return std::move(id).error();
+        }
+        options_.target.id = std::move(id).value();
+        long long participants = 0;
+        for (;;) {
+            auto line = next_participant_line(*reader);
+            if (!line) {
+                return std::move(line).error();
+            }
+            if (!*line) {
+                return participants;
+            }
+            if (!line->value().is_object()) {
+                return reader->error_at_line("a participant line is not a JSON object");
+            }
+            ++participants;
+        }
+    }
+
+    const std::string& path_;
+    EventOptions& options_;
+    const PageOptions& pages_;
+    const ListingOptions& listing_;
+    const Glance& glance_;
+    const Streams& streams_;
+};
+
 class ListCommand : public EventCommand {
 public:
     CLI::App* add_to(CLI::App& app) override {
         CLI::App* list = add_event_command(
-            app, "list", "Show every participant's QoS for a webinar or meeting, page by page");
+            app, "list", "Show every participant's QoS for a webinar or meeting, page by page",
+            "--input FILE");
         add_page_options(*list, pages_);
+        sort_ = add_choice(*list, "--sort", sort_key_,
+                           Choices<render::SortKey>{{"latency", render::SortKey::Latency},
+                                                    {"jitter", render::SortKey::Jitter},
+                                                    {"loss", render::SortKey::Loss},
+                                                    {"max_loss", render::SortKey::MaxLoss},
+                                                    {"bitrate", render::SortKey::Bitrate},
+                                                    {"fps", render::SortKey::Fps},
+                                                    {"cpu", render::SortKey::Cpu},
+                                                    {"breaches", render::SortKey::Breaches}},
+                           "Print all participants at the end, worst first (bitrate, fps: "
+                           "lowest first); ties by participant ID");
+        list->add_option("--top", top_, "Only the N worst participants (alone: --sort breaches)")
+            ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40U))
+            ->type_name("N");
+        list->add_flag("--summary", listing_.summary,
+                       "With -o csv, ndjson or json: one row per participant instead of one per "
+                       "sample");
+        list->add_flag("--details", listing_.details,
+                       "Join each participant's session from the participants' details endpoint "
+                       "(network, data center, quality ratings, devices); with --input, show the "
+                       "archive's");
+        CLI::Option* input =
+            list->add_option("--input", input_,
+                             "Read an archived event (NDJSON, gzip or plain) instead of asking "
+                             "Zoom; no WEBINAR, no credentials")
+                ->type_name("FILE");
         add_shared_options(*list, false, false,
-                           "Output is printed page by page as it arrives.\n"
+                           "Output is printed page by page as it arrives (with --sort: at the "
+                           "end).\n"
                            "Examples:\n"
                            "  zoomqos list 81234567890 --type past\n"
+                           "  zoomqos list 81234567890 --type past --sort latency --top 10\n"
+                           "  zoomqos list 81234567890 --type past --summary -o csv\n"
+                           "  zoomqos list --input event.ndjson.gz --type past\n"
                            "  zoomqos list 81234567890 --type past -o ndjson | jq -c "
                            "'select(.audio_input.latency_ms > 150)'\n");
+        input->excludes(event_argument());
+        for (CLI::Option* option : connection_options()) {
+            input->excludes(option);
+        }
+        for (const char* name : {"--page-size"}) {
+            input->excludes(list->get_option(name));
+        }
         return list;
     }
 
 private:
-    Status check(const Glance& /*glance*/, const Streams& /*streams*/) override { return Ok{}; }
+    bool offline() const override { return input_.has_value(); }
+
+    Status check(const Glance& glance, const Streams& /*streams*/) override {
+        const bool per_participant = listing_.summary || sort_->count() > 0 || top_;
+        if (options_.format == render::Format::Raw && (per_participant || input_)) {
+            return make_error(ErrorKind::Usage,
+                              input_ ? "-o raw prints response bodies; --input has none"
+                                     : "--sort, --top and --summary need another format than -o "
+                                       "raw");
+        }
+        if (options_.format == render::Format::Raw && listing_.details) {
+            return make_error(ErrorKind::Usage,
+                              "-o raw prints the QoS pages as received; --details needs another "
+                              "format");
+        }
+        if (listing_.summary && options_.format == render::Format::Table) {
+            return make_error(ErrorKind::Usage,
+                              "--summary is for -o csv, ndjson or json (the table already shows "
+                              "one row per participant)");
+        }
+        if (glance.annotate && per_participant) {
+            return make_error(ErrorKind::Usage,
+                              "--annotate adds breaches to the samples; with --summary or --sort "
+                              "the rows carry them (breaches, worst_breach)");
+        }
+        if (sort_->count() > 0 || top_) {
+            listing_.sort = sort_key_;
+        }
+        listing_.top = top_;
+        return Ok{};
+    }
 
     Status run_in(Session& session, const Glance& glance, const Streams& streams) override {
-        PageWalk walk(options_, pages_, glance, session, streams);
+        PageWalk walk(options_, pages_, listing_, glance, session, streams);
+        return walk.run();
+    }
+
+    Status run_offline(const Glance& glance, const Streams& streams) override {
+        ArchiveWalk walk(*input_, options_, pages_, listing_, glance, streams);
         return walk.run();
     }
 
     PageOptions pages_;
+    ListingOptions listing_;
+    render::SortKey sort_key_ = render::SortKey::Breaches;
+    CLI::Option* sort_ = nullptr;
+    std::optional<std::size_t> top_;
+    std::optional<std::string> input_;
 };
 
 } // namespace

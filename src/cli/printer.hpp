@@ -7,6 +7,7 @@
 
 #include "zoomqos/errors.hpp"
 #include "zoomqos/model/qos.hpp"
+#include "zoomqos/render/rank.hpp"
 #include "zoomqos/render/render.hpp"
 
 #include "glance.hpp"
@@ -56,5 +57,20 @@ std::string incomplete_reason(const Error& error);
 std::unique_ptr<ParticipantPrinter> make_printer(render::Format format, Collection collection,
                                                  const EventTarget& target, const Glance& glance,
                                                  const Streams& streams);
+
+// How `list` prints its participants beyond the per-sample formats.
+struct ListingOptions {
+    bool summary = false;                // csv/ndjson/json: one row per participant
+    std::optional<render::SortKey> sort; // all participants first, then worst first
+    std::optional<std::size_t> top;      // with sort: only the first N
+    bool details = false;                // the table's NETWORK column, csv's detail_* columns
+};
+
+// list's printer: the per-sample one of make_printer(), or with --summary or
+// --sort the per-participant rows (render/rank.hpp), which a sort keeps (one
+// digest per participant, no sample) until finish().
+std::unique_ptr<ParticipantPrinter>
+make_listing_printer(render::Format format, const EventTarget& target, const Glance& glance,
+                     const Streams& streams, const ListingOptions& listing);
 
 } // namespace zoomqos::cli

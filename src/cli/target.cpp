@@ -48,11 +48,11 @@ void add_event_options(CLI::App& command, EventTarget& target) {
         "The first ID is a meeting, not a webinar");
 }
 
-void add_event_argument(CLI::App& command, EventTarget& target) {
-    command
+CLI::Option* add_event_argument(CLI::App& command, EventTarget& target, bool required) {
+    return command
         .add_option("WEBINAR", target.id,
                     "Webinar ID, or webinar instance UUID (with --meeting: a meeting)")
-        ->required();
+        ->required(required);
 }
 
 } // namespace zoomqos::cli

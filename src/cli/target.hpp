@@ -38,7 +38,7 @@ struct EventTarget {
 
 // --type and --meeting.
 void add_event_options(CLI::App& command, EventTarget& target);
-// The required WEBINAR argument.
-void add_event_argument(CLI::App& command, EventTarget& target);
+// The WEBINAR argument, required unless `required` is false.
+CLI::Option* add_event_argument(CLI::App& command, EventTarget& target, bool required = true);
 
 } // namespace zoomqos::cli

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <utility>
 
+#include "details.hpp"
+
 // Everything here is a pure function of constants: the "noise" is a hash of
 // (participant seed, minute, field), so tests can rely on exact values and no
 // clock or random device is ever read.
@@ -447,6 +449,57 @@ Event live_webinar() {
     return event;
 }
 
+// Alex Kim leaves and rejoins (two QoS entries, two sessions, one user_id); a
+// second Alex Kim is someone else; Priya's session says she joined a second
+// later than her QoS entry does; the dial-in guest has no session at all.
+Event rejoin_webinar() {
+    Event event{EventKind::Webinar, std::string(kRejoinWebinarId), EventState::Ended, {}};
+    const std::string date = "2026-11-24";
+    const auto person = [&](const char* user_id, const char* id, const char* name,
+                            const char* device, const char* location, const char* ip,
+                            const std::string& join, const std::string& leave) {
+        return Person{user_id,           id, name,     "", device,        device,
+                      "6.2.11 (45208)",  "", location, ip, Json::array(), date + "T" + join,
+                      date + "T" + leave};
+    };
+    const Person alex_first = person("16790001", "Rj1aLeXkIm-FiRsT0000001", "Alex Kim", "Mac",
+                                     "Seoul (KR)", "203.0.113.90", "10:00:10Z", "10:05:40Z");
+    const Person alex_again = person("16790001", "Rj1aLeXkIm-FiRsT0000001", "Alex Kim", "iOS",
+                                     "Seoul (KR)", "198.51.100.90", "10:08:05Z", "10:14:00Z");
+    const Person namesake = person("16790002", "Rj2aLeXkIm-OtHeR0000002", "Alex Kim", "Windows",
+                                   "Busan (KR)", "203.0.113.91", "10:01:00Z", "10:14:00Z");
+    const Person priya = person("16790003", "Rj3pRiYaNaIr00000000003", "Priya Nair", "Linux",
+                                "Pune (IN)", "192.0.2.93", "10:00:30Z", "10:14:00Z");
+    const Person guest =
+        person("16790004", "", "Dial-in Guest", "Phone", "", "", "10:02:00Z", "10:10:00Z");
+    Profile alex1 = profile(8601U, date, 10, 1, 4);
+    Profile alex2 = profile(8602U, date, 10, 9, 5);
+    alex2.base_latency_ms = 190; // on the phone's cellular link
+    Profile other = profile(8603U, date, 10, 2, 12);
+    Profile pn = profile(8604U, date, 10, 1, 13);
+    pn.base_latency_ms = 90;
+    Profile phone = profile(8605U, date, 10, 3, 7);
+    phone.camera_off = {0, 6};
+    const Person* people[] = {&alex_first, &namesake, &priya, &guest, &alex_again};
+    const Profile* profiles[] = {&alex1, &other, &pn, &phone, &alex2};
+    for (std::size_t i = 0; i < std::size(people); ++i) {
+        event.participants.push_back(participant(*people[i], EventKind::Webinar, event.id, "Good",
+                                                 Json::array(), samples(*profiles[i])));
+    }
+    // The sessions, in an order of their own.
+    Json again = details_session(event.participants[4], 4, EventKind::Webinar);
+    again["network_type"] = "Cellular";
+    Json first = details_session(event.participants[0], 0, EventKind::Webinar);
+    first["network_type"] = "Wifi";
+    Json other_alex = details_session(event.participants[1], 1, EventKind::Webinar);
+    other_alex["network_type"] = "Wired";
+    Json late = details_session(event.participants[2], 2, EventKind::Webinar);
+    late["network_type"] = "PPP";
+    late["join_time"] = date + "T10:00:31Z";
+    event.details = {again, other_alex, late, first};
+    return event;
+}
+
 // Meeting participants carry `meeting_number` instead of health/issue_list.
 Event ended_meeting() {
     Event event{EventKind::Meeting, "91234567890", EventState::Ended, {}};
@@ -638,6 +691,7 @@ Dataset Dataset::standard() {
     Event meeting = ended_meeting();
     meeting.aliases = {std::string(kMeetingUuid)};
     dataset.events_.push_back(std::move(meeting));
+    dataset.events_.push_back(rejoin_webinar());
     // The recurring webinar's later instances: the bare number answers the
     // latest one only, as Zoom's does.
     dataset.events_.push_back(attended_event(EventKind::Webinar,

@@ -35,6 +35,9 @@ struct Event {
     // Other IDs that reach this event: its instance UUID when `id` is the
     // number, or the number when this is a recurring event's latest instance.
     std::vector<std::string> aliases{};
+    // The participants' details endpoint's sessions, when written out by
+    // hand (the rejoin webinar); otherwise made from the QoS participants.
+    std::vector<nlohmann::ordered_json> details{};
 };
 
 // One entry of the Dashboard event lists (GET /metrics/webinars, /metrics/meetings).
@@ -45,6 +48,11 @@ struct ListedEvent {
     std::string last_day;          // of end_time; a live event's is the mock's today
     nlohmann::ordered_json object; // in Zoom's shape
 };
+
+// An ended webinar whose details hold a participant who left and rejoined
+// (two sessions, one user_id), a namesake, a join_time that differs by a
+// second from the QoS entry's and a participant without a session.
+inline constexpr std::string_view kRejoinWebinarId = "86000000002";
 
 // The webinar --participants adds: ended, so served for type=past only.
 inline constexpr std::string_view kGeneratedWebinarId = "85000000000";

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include "details.hpp"
 #include "fixtures.hpp"
 #include "pages.hpp"
 #include "reply.hpp"
@@ -61,6 +62,10 @@ void handle_metrics(const MetricsSource& source, const httplib::Request& req,
     }
     if (route->participant) {
         serve_participant(source, res, *event, *route->participant);
+        return;
+    }
+    if (route->details) {
+        serve_details_page(req, res, *event, type);
         return;
     }
     serve_page(req, res, *event, type);

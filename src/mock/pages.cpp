@@ -101,16 +101,14 @@ std::optional<std::size_t> first_index(const httplib::Request& req, httplib::Res
     return resumed;
 }
 
-void serve_page(const httplib::Request& req, httplib::Response& res, const Event& event,
-                const std::string& type) {
+void serve_listing(const httplib::Request& req, httplib::Response& res, const Listing& listing) {
     const std::optional<int> page_size =
-        requested_page_size(req, res, kDefaultPageSize, kMaxPageSize);
+        requested_page_size(req, res, listing.default_page_size, listing.max_page_size);
     if (!page_size) {
         return;
     }
-    const std::size_t total = participant_count(event);
-    const std::string scope = page_scope(event, type);
-    const std::optional<std::size_t> offset = first_index(req, res, scope, total);
+    const std::size_t total = listing.total;
+    const std::optional<std::size_t> offset = first_index(req, res, listing.scope, total);
     if (!offset) {
         return;
     }
@@ -118,14 +116,27 @@ void serve_page(const httplib::Request& req, httplib::Response& res, const Event
     const std::size_t end = std::min(total, *offset + size);
     Json participants = Json::array();
     for (std::size_t i = *offset; i < end; ++i) {
-        participants.push_back(participant_at(event, i));
+        participants.push_back(listing.item(i));
     }
     const Json envelope{{"page_count", (total + size - 1) / size},
                         {"page_size", *page_size},
                         {"total_records", total},
-                        {"next_page_token", end < total ? page_token(scope, end) : ""},
+                        {"next_page_token", end < total ? page_token(listing.scope, end) : ""},
                         {"participants", std::move(participants)}};
     send_json(res, 200, serialize(envelope), kZoomData);
+}
+
+void serve_page(const httplib::Request& req, httplib::Response& res, const Event& event,
+                const std::string& type) {
+    Listing listing;
+    listing.scope = page_scope(event, type);
+    listing.total = participant_count(event);
+    listing.default_page_size = kDefaultPageSize;
+    listing.max_page_size = kMaxPageSize;
+    listing.item = [&event](std::size_t i) {
+        return participant_at(event, i);
+    };
+    serve_listing(req, res, listing);
 }
 
 } // namespace zoomqos::mock

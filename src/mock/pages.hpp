@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -28,5 +29,19 @@ std::optional<std::size_t> first_index(const httplib::Request& req, httplib::Res
 // Answers GET .../participants/qos for `event` (already found, of `type`).
 void serve_page(const httplib::Request& req, httplib::Response& res, const Event& event,
                 const std::string& type);
+
+// What one of the Dashboard's paged lists serves: `total` items, the one at
+// an index made on request, page sizes from `default_page_size` up to
+// `max_page_size`, and page tokens bound to `scope`.
+struct Listing {
+    std::string scope;
+    std::size_t total = 0;
+    int default_page_size = 1;
+    int max_page_size = 10;
+    std::function<nlohmann::ordered_json(std::size_t)> item;
+};
+// Answers one page of `listing` ({page_count, page_size, total_records,
+// next_page_token, participants}), or 400 / 300 for a bad page_size or token.
+void serve_listing(const httplib::Request& req, httplib::Response& res, const Listing& listing);
 
 } // namespace zoomqos::mock

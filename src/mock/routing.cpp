@@ -90,10 +90,12 @@ EventId resolve_event_id(const std::string& once) {
 }
 
 std::optional<Route> match_route(const std::vector<std::string>& s) {
-    if (s.size() != 6 && s.size() != 7) {
+    if (s.size() < 5 || s.size() > 7) {
         return std::nullopt;
     }
-    if (s[0] != "v2" || s[1] != "metrics" || s[4] != "participants" || s.back() != "qos") {
+    const bool details = s.size() == 5;
+    if (s[0] != "v2" || s[1] != "metrics" || s[4] != "participants" ||
+        (!details && s.back() != "qos")) {
         return std::nullopt;
     }
     Route route;
@@ -105,6 +107,7 @@ std::optional<Route> match_route(const std::vector<std::string>& s) {
         return std::nullopt;
     }
     route.event = resolve_event_id(s[3]);
+    route.details = details;
     if (s.size() == 7) {
         route.participant = s[5];
     }

@@ -32,12 +32,14 @@ struct EventId {
     bool reachable = true; // false: a UUID Zoom cannot route because it was encoded once
 };
 
-// /v2/metrics/{webinars|meetings}/{id}/participants/{pid}/qos and
-// /v2/metrics/{webinars|meetings}/{id}/participants/qos
+// /v2/metrics/{webinars|meetings}/{id}/participants/{pid}/qos,
+// /v2/metrics/{webinars|meetings}/{id}/participants/qos and
+// /v2/metrics/{webinars|meetings}/{id}/participants (details)
 struct Route {
     EventKind kind = EventKind::Webinar;
     EventId event;                          // after Zoom's double decoding
-    std::optional<std::string> participant; // decoded once; none: the list endpoint
+    std::optional<std::string> participant; // decoded once; none: a list endpoint
+    bool details = false;                   // the participants' details list
 };
 
 struct ApiPath {

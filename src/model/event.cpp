@@ -225,7 +225,7 @@ Result<Event> event_from_json(const Json& object, std::string_view kind) {
 }
 
 Result<EventPage> parse_event_page(std::string_view body, std::string_view kind) {
-    auto parsed = parse_body(body);
+    auto parsed = parse_json(body);
     if (!parsed) {
         return std::move(parsed).error();
     }

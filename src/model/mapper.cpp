@@ -317,27 +317,160 @@ void put_extras(Json& out, const Json& extra) {
     }
 }
 
+constexpr std::string_view kTypedMeasurements[] = {
+    "bitrate_kbps", "latency_ms", "jitter_ms", "avg_loss_pct", "max_loss_pct",
+};
+
+bool is_typed_stream(const Json& value) {
+    if (!value.is_object()) {
+        return false;
+    }
+    return std::ranges::all_of(kTypedMeasurements,
+                               [&](std::string_view key) { return value.contains(key); });
+}
+
+// A typed value: a number, or nothing (null; anything else cannot come from to_json).
+std::optional<double> typed_number(const Json& value) {
+    if (value.is_number()) {
+        return value.get<double>();
+    }
+    return std::nullopt;
+}
+
+Stream typed_stream(const std::string& name, const Json& object) {
+    Stream stream;
+    stream.name = name;
+    stream.video_like = name.starts_with("video_") || name.starts_with("as_");
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string& key = it.key();
+        const Json& value = it.value();
+        if (key == "bitrate_kbps") {
+            stream.bitrate_kbps = typed_number(value);
+        } else if (key == "latency_ms") {
+            stream.latency_ms = typed_number(value);
+        } else if (key == "jitter_ms") {
+            stream.jitter_ms = typed_number(value);
+        } else if (key == "avg_loss_pct") {
+            stream.avg_loss_pct = typed_number(value);
+        } else if (key == "max_loss_pct") {
+            stream.max_loss_pct = typed_number(value);
+        } else if (key == "resolution") {
+            stream.video_like = true;
+            const auto width = value.is_object() ? value.find("width") : value.end();
+            const auto height = value.is_object() ? value.find("height") : value.end();
+            if (value.is_object() && width != value.end() && height != value.end() &&
+                width->is_number_integer() && height->is_number_integer()) {
+                stream.resolution = Resolution{width->get<long>(), height->get<long>()};
+            }
+        } else if (key == "frame_rate_fps") {
+            stream.video_like = true;
+            stream.frame_rate_fps = typed_number(value);
+        } else {
+            stream.extra[key] = value;
+        }
+    }
+    return stream;
+}
+
+CpuUsage typed_cpu_usage(const Json& object) {
+    CpuUsage cpu;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string& key = it.key();
+        const Json& value = it.value();
+        if (key == "zoom_min_cpu_usage_pct") {
+            cpu.zoom_min_cpu_usage_pct = typed_number(value);
+        } else if (key == "zoom_avg_cpu_usage_pct") {
+            cpu.zoom_avg_cpu_usage_pct = typed_number(value);
+        } else if (key == "zoom_max_cpu_usage_pct") {
+            cpu.zoom_max_cpu_usage_pct = typed_number(value);
+        } else if (key == "system_max_cpu_usage_pct") {
+            cpu.system_max_cpu_usage_pct = typed_number(value);
+        } else {
+            cpu.extra[key] = value;
+        }
+    }
+    return cpu;
+}
+
+Sample typed_sample(const Json& object) {
+    Sample sample;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string& key = it.key();
+        const Json& value = it.value();
+        if (key == "date_time") {
+            if (value.is_string()) {
+                sample.date_time = value.get<std::string>();
+            } else if (!value.is_null()) {
+                sample.extra[key] = value;
+            }
+        } else if (key == "cpu_usage" && value.is_object()) {
+            sample.cpu_usage = typed_cpu_usage(value);
+        } else if (is_typed_stream(value)) {
+            sample.streams.push_back(typed_stream(key, value));
+        } else {
+            sample.extra[key] = value;
+        }
+    }
+    return sample;
+}
+
+Result<Participant> map_typed_participant(const Json& object) {
+    if (!object.is_object()) {
+        return invalid_response("expected a participant object, got " +
+                                std::string(described(object)));
+    }
+    Participant participant;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string& key = it.key();
+        const Json& value = it.value();
+        if (key == "user_qos") {
+            if (!value.is_array()) {
+                return invalid_response("expected user_qos to be an array, got " +
+                                        std::string(described(value)));
+            }
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                if (!value[i].is_object()) {
+                    return invalid_response("expected user_qos[" + std::to_string(i) +
+                                            "] to be an object, got " +
+                                            std::string(described(value[i])));
+                }
+                participant.user_qos.push_back(typed_sample(value[i]));
+            }
+            continue;
+        }
+        if (key == "details" && value.is_object()) {
+            participant.details = value;
+            continue;
+        }
+        const auto* field = std::ranges::find(kParticipantFields, key, &Field::name);
+        if (field == kParticipantFields.end() || !read_field(*field, value, participant)) {
+            participant.extra[key] = value;
+        }
+    }
+    return participant;
+}
+
 } // namespace
 
-Result<Json> parse_body(std::string_view body) {
+Result<Json> parse_json(std::string_view body, std::string_view what) {
     Json parsed;
     try {
         parsed = Json::parse(body);
     } catch (const nlohmann::json::parse_error& error) {
-        return invalid_response("response is not valid JSON: " + short_reason(error) +
+        return invalid_response(std::string(what) + " is not valid JSON: " + short_reason(error) +
                                 ", at byte " + std::to_string(error.byte));
     } catch (const nlohmann::json::exception& error) {
-        return invalid_response(std::string("response is not valid JSON: ") + error.what());
+        return invalid_response(std::string(what) + " is not valid JSON: " + error.what());
     }
     if (nested_deeper_than(body, kMaxDepth)) {
-        return invalid_response("response is nested more than " + std::to_string(kMaxDepth) +
-                                " levels deep");
+        return invalid_response(std::string(what) + " is nested more than " +
+                                std::to_string(kMaxDepth) + " levels deep");
     }
     return parsed;
 }
 
 Result<Page> parse_page(std::string_view body) {
-    auto parsed = parse_body(body);
+    auto parsed = parse_json(body);
     if (!parsed) {
         return std::move(parsed).error();
     }
@@ -380,7 +513,7 @@ Result<Page> parse_page(std::string_view body) {
 }
 
 Result<Participant> parse_participant(std::string_view body) {
-    auto parsed = parse_body(body);
+    auto parsed = parse_json(body);
     if (!parsed) {
         return std::move(parsed).error();
     }
@@ -399,6 +532,26 @@ Result<Participant> participant_from_json(const Json& object) {
     }
 }
 
+Result<Participant> participant_from_typed_json(const Json& object) {
+    try {
+        return map_typed_participant(object);
+    } catch (const nlohmann::json::exception& error) {
+        Error bug;
+        bug.kind = ErrorKind::Internal;
+        bug.message = std::string("reading a typed participant failed: ") + error.what();
+        return bug;
+    }
+}
+
+Json details_json(const Json& session) {
+    Json out = Json::object();
+    for (const std::string_view field : kDetailFields) {
+        const std::string key(field);
+        out[key] = session.is_object() && session.contains(key) ? session.at(key) : Json(nullptr);
+    }
+    return out;
+}
+
 Json to_json(const Participant& participant) {
     Json out = Json::object();
     for (const Field& field : kParticipantFields) {
@@ -411,6 +564,9 @@ Json to_json(const Participant& participant) {
         put_field(out, field.name, std::move(typed), participant.extra, field.always);
     }
     put_extras(out, participant.extra);
+    if (participant.details) {
+        out["details"] = *participant.details;
+    }
     Json samples = Json::array();
     for (const Sample& sample : participant.user_qos) {
         samples.push_back(to_json(sample));

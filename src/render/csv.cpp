@@ -9,6 +9,7 @@
 #include "zoomqos/render/render.hpp"
 #include "zoomqos/text/text.hpp"
 
+
 // The CSV schema is fixed: the same columns in the same order for every
 // participant, webinar or meeting, whatever streams Zoom sent. That is what
 // lets rows from many participants (or many runs) be concatenated under one
@@ -214,20 +215,54 @@ std::string quote(const std::string& value) {
     return quoted;
 }
 
-// Integers without a decimal point; others with at most 6 decimals, enough
-// for every unit here (kbps, ms, %) without printing binary noise such as
-// 0.30000000000000004.
 std::string format_cell(const Cell& cell) {
     if (const auto* s = std::get_if<std::string>(&cell)) {
         return csv_text_cell(*s);
     }
     if (const auto* d = std::get_if<double>(&cell)) {
-        return std::isfinite(*d) ? text::decimal(*d, 6) : std::string();
+        return csv_number(*d);
     }
     return {};
 }
 
 } // namespace
+
+std::string detail_header() {
+    std::string header;
+    for (const std::string_view field : model::kDetailFields) {
+        header.append(",detail_").append(field);
+    }
+    return header;
+}
+
+std::string detail_cells(const std::optional<model::Json>& details) {
+    std::string cells;
+    for (const std::string_view field : model::kDetailFields) {
+        cells += ',';
+        if (!details || !details->is_object()) {
+            continue;
+        }
+        const auto it = details->find(std::string(field));
+        if (it == details->end()) {
+            continue;
+        }
+        if (it->is_string()) {
+            cells += csv_text_cell(it->get<std::string>());
+        } else if (it->is_number()) {
+            cells += csv_number(it->get<double>());
+        } else if (it->is_boolean()) {
+            cells += it->get<bool>() ? "true" : "false";
+        }
+    }
+    return cells;
+}
+
+// Integers without a decimal point; others with at most 6 decimals, enough
+// for every unit here (kbps, ms, %) without printing binary noise such as
+// 0.30000000000000004.
+std::string csv_number(double value) {
+    return std::isfinite(value) ? text::decimal(value, 6) : std::string();
+}
 
 std::string csv_text_cell(std::string_view value) {
     return quote(defuse(text::printable(value)));
@@ -235,8 +270,9 @@ std::string csv_text_cell(std::string_view value) {
 
 namespace {
 
+// `tail`: cells after the schema's (the detail columns), with their commas.
 void write_line(std::ostream& out, const CsvColumns& picked,
-                const std::function<std::string(const Column&)>& cell) {
+                const std::function<std::string(const Column&)>& cell, const std::string& tail) {
     std::string line;
     const auto& all = columns();
     const std::size_t count = picked.empty() ? all.size() : picked.size();
@@ -246,7 +282,7 @@ void write_line(std::ostream& out, const CsvColumns& picked,
         }
         line += cell(all[picked.empty() ? i : picked[i]]);
     }
-    out << line << "\r\n";
+    out << line << tail << "\r\n";
 }
 
 // "basic": who and when, the six main streams and CPU, without the Cloud
@@ -267,16 +303,19 @@ CsvColumns basic_columns() {
 
 } // namespace
 
-void csv_header(std::ostream& out, const CsvColumns& picked) {
-    write_line(out, picked, [](const Column& column) { return column.name; });
+void csv_header(std::ostream& out, const CsvColumns& picked, bool details) {
+    write_line(out, picked, [](const Column& column) { return column.name; },
+               details ? detail_header() : std::string());
 }
 
 void csv_rows(std::ostream& out, const Subject& subject, const model::Participant& participant,
-              const CsvColumns& picked) {
+              const CsvColumns& picked, bool details) {
+    const std::string tail = details ? detail_cells(participant.details) : std::string();
     for (const model::Sample& sample : participant.user_qos) {
         const RowContext row{subject, participant, sample};
-        write_line(out, picked,
-                   [&row](const Column& column) { return format_cell(column.cell(row)); });
+        write_line(
+            out, picked, [&row](const Column& column) { return format_cell(column.cell(row)); },
+            tail);
     }
 }
 

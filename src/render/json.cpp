@@ -37,6 +37,10 @@ void ndjson(std::ostream& out, const Subject& subject, const model::Participant&
                 line[key] = value;
             }
         }
+        // list --details: the participant's session on each of its lines.
+        if (participant.details && !line.contains("details")) {
+            line["details"] = *participant.details;
+        }
         // Flushed line by line: a consumer at the other end of a pipe (jq,
         // a dashboard) sees each sample when it is ready, not when the
         // buffer happens to fill.

@@ -11,6 +11,8 @@
 #include "zoomqos/text/text.hpp"
 #include "zoomqos/text/time.hpp"
 
+#include "figures.hpp"
+
 namespace zoomqos::render {
 
 namespace {
@@ -91,26 +93,6 @@ public:
 private:
     Glyphs glyphs_;
     bool colour_;
-};
-
-struct Stats {
-    std::optional<double> low;
-    std::optional<double> high;
-    double sum = 0;
-    std::size_t count = 0;
-
-    void add(const std::optional<double>& value) {
-        if (!value || !std::isfinite(*value)) {
-            return;
-        }
-        low = low ? std::min(*low, *value) : *value;
-        high = high ? std::max(*high, *value) : *value;
-        sum += *value;
-        ++count;
-    }
-    std::optional<double> average() const {
-        return count == 0 ? std::nullopt : std::optional<double>(sum / static_cast<double>(count));
-    }
 };
 
 // The rules that judge one summarized number: those about this stream (or
@@ -247,12 +229,7 @@ constexpr std::size_t kColumns = 8;
 constexpr std::size_t kSpark = 7;
 using Line = std::array<Cell, kColumns>;
 
-// What the summary shows of one stream, over the samples in which it carried data.
-struct StreamFigures {
-    Stats bitrate, latency, jitter, avg_loss, max_loss, fps;
-    std::optional<model::Resolution> res_low, res_high; // by area
-    bool video = false;
-};
+} // namespace
 
 StreamFigures stream_figures(const model::Participant& p, const std::string& name) {
     StreamFigures f;
@@ -282,6 +259,8 @@ StreamFigures stream_figures(const model::Participant& p, const std::string& nam
     }
     return f;
 }
+
+namespace {
 
 Line stream_line(const model::Participant& p, const std::string& name,
                  const SummaryOptions& options, const Glyphs& glyphs) {
@@ -535,6 +514,19 @@ std::string fit(const std::string& text, std::size_t width, const Glyphs& glyphs
 constexpr std::size_t kNameWidth = 16;
 constexpr std::size_t kIdWidth = 22; // Zoom's participant IDs: 22 characters
 constexpr std::size_t kDeviceWidth = 8;
+constexpr std::size_t kNetworkWidth = 8;
+
+// The joined details session's network_type (Wired, Wifi, Cellular, ...).
+std::optional<std::string> network_type(const model::Participant& p) {
+    if (!p.details || !p.details->is_object()) {
+        return std::nullopt;
+    }
+    const auto it = p.details->find("network_type");
+    if (it == p.details->end() || !it->is_string()) {
+        return std::nullopt;
+    }
+    return it->get<std::string>();
+}
 constexpr std::size_t kLatencyWidth = 13;
 constexpr std::size_t kLossWidth = 8;
 // What the columns before the verdict take, gaps included.
@@ -543,17 +535,18 @@ constexpr std::size_t kBeforeVerdict =
 
 } // namespace
 
-std::string summary_row_header() {
+std::string summary_row_header(bool network) {
     return term::pad_right("PARTICIPANT", kNameWidth) + std::string(kGap) +
            term::pad_right("ID", kIdWidth) + std::string(kGap) +
            term::pad_right("DEVICE", kDeviceWidth) + std::string(kGap) +
+           (network ? term::pad_right("NETWORK", kNetworkWidth) + std::string(kGap) : "") +
            term::pad_left("MAX AUDIO LAT", kLatencyWidth) + std::string(kGap) +
            term::pad_left("MAX LOSS", kLossWidth) + std::string(kGap) + "VERDICT";
 }
 
 std::string summary_row(const model::Participant& participant,
                         const std::vector<quality::Rule>& thresholds, bool utf8,
-                        std::size_t width) {
+                        std::size_t width, bool network) {
     const Glyphs& g = utf8 ? kUtf8 : kAscii;
     Stats latency, loss;
     for (const model::Sample& sample : participant.user_qos) {
@@ -570,12 +563,16 @@ std::string summary_row(const model::Participant& participant,
         const quality::Breach* worst = quality::worst_breach(breaches);
         verdict_text = worst ? quality::describe(*worst) : "ok";
     }
+    const std::size_t before_verdict =
+        kBeforeVerdict + (network ? kNetworkWidth + std::string_view(kGap).size() : 0);
     const std::size_t verdict_width =
-        std::max<std::size_t>(width > kBeforeVerdict ? width - kBeforeVerdict : 0, 8);
+        std::max<std::size_t>(width > before_verdict ? width - before_verdict : 0, 8);
     std::string row =
         fit(text(participant.user_name, g), kNameWidth, g) + std::string(kGap) +
         fit(text(participant.id, g), kIdWidth, g) + std::string(kGap) +
         fit(text(participant.device, g), kDeviceWidth, g) + std::string(kGap) +
+        (network ? fit(text(network_type(participant), g), kNetworkWidth, g) + std::string(kGap)
+                 : "") +
         term::pad_left(latency.high ? text::decimal(*latency.high, 0) + " ms"
                                     : std::string(g.unknown),
                        kLatencyWidth) +

@@ -44,4 +44,10 @@ std::string participant_qos_url(std::string_view base, EventKind kind, std::stri
 std::string participants_qos_url(std::string_view base, EventKind kind, std::string_view event_id,
                                  QosType type, int page_size, std::string_view next_page_token);
 
+// {base}/metrics/{webinars|meetings}/{event}/participants?type=...&page_size=N
+// (and &next_page_token=...): the participants' details, one entry per session.
+std::string participants_details_url(std::string_view base, EventKind kind,
+                                     std::string_view event_id, QosType type, int page_size,
+                                     std::string_view next_page_token);
+
 } // namespace zoomqos::api

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "zoomqos/errors.hpp"
+#include "zoomqos/model/json.hpp"
 #include "zoomqos/model/qos.hpp"
 
 // The boundary between Zoom's JSON and the typed model. nlohmann exceptions
@@ -40,6 +41,19 @@ Result<Page> parse_page(std::string_view body);
 // its own place. Where an unknown key has the name of a generated one
 // (bitrate_kbps), the typed value wins.
 Json to_json(const Participant& participant);
+
+// The inverse of to_json(Participant), for typed JSON read back (an archive
+// written from `list`'s output): to_json(participant_from_typed_json(to_json(p)))
+// == to_json(p). A typed stream is an object holding every one of
+// bitrate_kbps, latency_ms, jitter_ms, avg_loss_pct and max_loss_pct; a
+// "details" object becomes Participant::details. Errors: not an object,
+// user_qos not an array or holding a non-object (ErrorKind::InvalidResponse).
+Result<Participant> participant_from_typed_json(const Json& object);
+
+// One session of the participants' details endpoint as `list --details`
+// shows it: kDetailFields in order, each Zoom's value or null; a session
+// that is not an object (none matched) gives every field null.
+Json details_json(const Json& session);
 Json to_json(const Sample& sample);
 Json to_json(const Stream& stream);
 Json to_json(const CpuUsage& cpu);

@@ -87,6 +87,20 @@ struct Participant {
     std::vector<Sample> user_qos;
     // Every other participant key, unchanged and in Zoom's order.
     Json extra = Json::object();
+    // `list --details`: the participant's session from the details endpoint,
+    // kDetailFields in order (all null when no session matched); none
+    // without --details.
+    std::optional<Json> details;
+};
+
+// What `list --details` keeps of a session of the participants' details
+// endpoint (/metrics/{webinars|meetings}/{id}/participants), in output order.
+inline constexpr std::string_view kDetailFields[] = {
+    "id",         "user_id",      "user_name",     "device",          "ip_address",
+    "location",   "network_type", "data_center",   "connection_type", "join_time",
+    "leave_time", "leave_reason", "audio_quality", "video_quality",   "screen_share_quality",
+    "os",         "os_version",   "version",       "microphone",      "speaker",
+    "camera",     "role",
 };
 
 // The stream names the table and CSV know by name, in display order. Streams

@@ -54,19 +54,21 @@ void json(std::ostream& out, const model::Participant& participant);
 
 // One compact JSON object per sample, written and flushed as it is made:
 //   {"webinar_id", "participant_id", "user_id", "user_name",
-//    "date_time", <streams>..., "cpu_usage", <extra>...}
-// (the first key is subject.event_key). No line for no samples.
+//    "date_time", <streams>..., "cpu_usage", <extra>..., "details"}
+// (the first key is subject.event_key; "details" only when the participant
+// has them, list --details). No line for no samples.
 void ndjson(std::ostream& out, const Subject& subject, const model::Participant& participant);
 
 // RFC 4180 with CRLF line ends, a fixed header so that rows of many
 // participants line up: context columns, then every main stream's typed
 // columns (audio_input_bitrate_kbps, ..., video_input_width, ...), then CPU.
 // `columns` picks some of them (positions in that schema, in the order to
-// write); empty: all.
+// write); empty: all. With `details` (list --details) the detail_* columns
+// (model::kDetailFields) follow, empty when the participant has no session.
 using CsvColumns = std::vector<std::size_t>;
-void csv_header(std::ostream& out, const CsvColumns& columns = {});
+void csv_header(std::ostream& out, const CsvColumns& columns = {}, bool details = false);
 void csv_rows(std::ostream& out, const Subject& subject, const model::Participant& participant,
-              const CsvColumns& columns = {});
+              const CsvColumns& columns = {}, bool details = false);
 
 // The schema's column names, in order.
 std::vector<std::string> csv_column_names();

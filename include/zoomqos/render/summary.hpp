@@ -46,10 +46,12 @@ std::string verdict(const model::Participant& participant,
 // printed as pages arrive: name, participant ID, device, the worst (highest)
 // audio latency, the worst loss, and the worst breach, "ok" or "no data",
 // cut with an ellipsis so that the row fits `width` columns (-o json has the
-// full text). The header matches the row's columns.
-std::string summary_row_header();
+// full text). The header matches the row's columns. With `network` (list
+// --details) a NETWORK column after DEVICE shows the joined session's
+// network_type.
+std::string summary_row_header(bool network = false);
 std::string summary_row(const model::Participant& participant,
                         const std::vector<quality::Rule>& thresholds, bool utf8,
-                        std::size_t width = term::kDefaultWidth);
+                        std::size_t width = term::kDefaultWidth, bool network = false);
 
 } // namespace zoomqos::render
