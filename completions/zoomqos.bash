@@ -2,13 +2,14 @@
 # Commands, options, and the values of options that take a fixed set.
 # tests/docs/test_docs.sh keeps these lists equal to `--help`.
 
-_zoomqos_commands="get list auth config"
+_zoomqos_commands="get list exporter auth config"
 _zoomqos_options_get="--type --meeting -o --output --json --samples --thresholds --fail-on --annotate --watch --rate --concurrency -q --quiet --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
 _zoomqos_options_list="--type --meeting --page-size --limit -o --output --json --thresholds --fail-on --annotate --rate -q --quiet --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
+_zoomqos_options_exporter="--listen --interval --meeting --events --daily-budget --thresholds --rate -q --quiet --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
 _zoomqos_options_auth="status -o --output --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
 _zoomqos_options_config="show --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
 # Options that take a value: the word after them is that value, not a command.
-_zoomqos_value_options="--type -o --output --thresholds --fail-on --watch --rate --concurrency --page-size --limit --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --config"
+_zoomqos_value_options="--listen --interval --events --daily-budget --type -o --output --thresholds --fail-on --watch --rate --concurrency --page-size --limit --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --config"
 
 _zoomqos() {
     local cur=${COMP_WORDS[COMP_CWORD]}
@@ -45,11 +46,16 @@ _zoomqos() {
             return
             ;;
         --api-url | --timeout | --retries | --max-wait | --max-body | --oauth-url | --account-id | --client-id | \
-            --thresholds | --watch | --rate | --concurrency | --page-size | --limit)
+            --thresholds | --watch | --rate | --concurrency | --page-size | --limit | --listen | --interval | \
+            --daily-budget)
             return
             ;;
         --fail-on)
             COMPREPLY=($(compgen -W "default" -- "$cur"))
+            return
+            ;;
+        --events)
+            COMPREPLY=($(compgen -W "live" -- "$cur"))
             return
             ;;
     esac

@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config git
   libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev
   clang-format curl jq openssl ca-certificates procps time
+  prometheus-cpp-dev libcivetweb-dev prometheus
   "$@"
 )
 

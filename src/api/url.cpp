@@ -167,4 +167,19 @@ std::string participants_qos_url(std::string_view base, EventKind kind, std::str
     return url;
 }
 
+std::string events_url(std::string_view base, EventKind kind, QosType type, int page_size,
+                       std::string_view next_page_token) {
+    std::string url(base);
+    url += kind == EventKind::Meeting ? "/metrics/meetings" : "/metrics/webinars";
+    url += "?type=";
+    url += qos_type_name(type);
+    url += "&page_size=";
+    url += std::to_string(page_size);
+    if (!next_page_token.empty()) {
+        url += "&next_page_token=";
+        url += encode_segment(next_page_token);
+    }
+    return url;
+}
+
 } // namespace zoomqos::api

@@ -1,11 +1,11 @@
 #include <algorithm>
-#include <set>
 
 #include "zoomqos/model/mapper.hpp"
 
 #include "command.hpp"
 #include "event_command.hpp"
 #include "glance.hpp"
+#include "pages.hpp"
 #include "printer.hpp"
 #include "progress.hpp"
 #include "session.hpp"
@@ -64,9 +64,9 @@ private:
     // Fetches and prints one page; false when there is no next one.
     Result<bool> next_page() {
         api::RequestContext context = options_.target.context();
-        context.next_page = !page_token_.empty();
+        context.next_page = !chain_.first();
         const std::string url =
-            options_.target.page_url(session_.base_url(), pages_.page_size, page_token_);
+            options_.target.page_url(session_.base_url(), pages_.page_size, chain_.token());
         auto response = session_.get(url, context);
         progress_.clear();
         if (!response) {
@@ -87,18 +87,10 @@ private:
             begin(page->total_records);
         }
         print(page->participants);
-        if (page->next_page_token.empty() || limit_reached()) {
+        if (limit_reached()) {
             return false;
         }
-        if (!tokens_seen_.insert(page->next_page_token).second) {
-            Error error = make_error(ErrorKind::InvalidResponse,
-                                     "Zoom sent a next_page_token it had sent before; stopping "
-                                     "rather than looping");
-            error.hint = "the participants printed so far are complete up to this page";
-            return error;
-        }
-        page_token_ = page->next_page_token;
-        return true;
+        return chain_.follow(page->next_page_token);
     }
 
     void begin(std::optional<long long> total_records) {
@@ -139,8 +131,7 @@ private:
     Progress progress_;
     std::unique_ptr<ParticipantPrinter> printer_;
     FailOnTally fail_on_;
-    std::string page_token_;
-    std::set<std::string> tokens_seen_;
+    PageChain chain_;
     long long printed_ = 0;
     bool first_page_ = true;
 };

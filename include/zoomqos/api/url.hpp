@@ -42,4 +42,9 @@ std::string participant_qos_url(std::string_view base, EventKind kind, std::stri
 std::string participants_qos_url(std::string_view base, EventKind kind, std::string_view event_id,
                                  QosType type, int page_size, std::string_view next_page_token);
 
+// {base}/metrics/{webinars|meetings}?type=...&page_size=N and
+// &next_page_token=... when one is given: the Dashboard's event listing.
+std::string events_url(std::string_view base, EventKind kind, QosType type, int page_size,
+                       std::string_view next_page_token);
+
 } // namespace zoomqos::api
