@@ -12,7 +12,7 @@ constexpr std::size_t kMaxValueBytes = 500;
 } // namespace
 
 std::string logfmt_value(std::string_view value) {
-    const std::string safe = text::printable(value, kMaxValueBytes);
+    std::string safe = text::printable(value, kMaxValueBytes);
     if (!safe.empty() && safe.find_first_of(" =\"\\") == std::string::npos) {
         return safe;
     }
