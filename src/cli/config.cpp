@@ -114,7 +114,10 @@ private:
             const auth::CacheLookup cached = auth::load_cached_token(
                 directory + "/" +
                     auth::cache_file_name(s2s.oauth_url, s2s.account_id, s2s.client_id),
-                auth::CacheKey{s2s.oauth_url, s2s.account_id, s2s.client_id}, auth::unix_now());
+                auth::CacheKey{
+                    s2s.oauth_url, s2s.account_id, s2s.client_id,
+                    auth::credential_digest(s2s.account_id, s2s.client_id, s2s.client_secret)},
+                auth::unix_now());
             if (cached.token) {
                 if (!cached.token->api_url.empty()) {
                     std::string url = cached.token->api_url;
