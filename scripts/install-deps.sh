@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config git
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev zlib1g-dev
   clang-format curl jq openssl ca-certificates procps time zsh
+  prometheus-cpp-dev libcivetweb-dev prometheus
   "$@"
 )
 

@@ -36,6 +36,10 @@ expect_file usr/share/bash-completion/completions/zoomqos
 expect_file usr/share/zsh/vendor-completions/_zoomqos
 expect_file usr/share/doc/zoomqos/README.md
 expect_file usr/share/doc/zoomqos/LICENSE
+expect_file usr/lib/systemd/system/zoomqos-exporter.service
+expect_file usr/share/doc/zoomqos/examples/exporter.env.example
+expect_file usr/share/doc/zoomqos/examples/zoomqos-alerts.yml
+expect_file usr/share/doc/zoomqos/examples/zoomqos-dashboard.json
 if [[ -e $scratch/root/usr/bin/zoomqos-mock ]]; then
   echo "FAIL: the package must not ship zoomqos-mock" >&2
   status=1
@@ -43,6 +47,7 @@ fi
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 [[ $depends == *libcurl4* ]] || { echo "FAIL: Depends lacks libcurl4" >&2; status=1; }
+[[ $depends == *libprometheus-cpp* ]] || { echo "FAIL: Depends lacks prometheus-cpp" >&2; status=1; }
 version=$(dpkg-deb -f "$deb" Version)
 [[ $version == "$(sed -n 's/^project(zoomqos VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)" ]] ||
   { echo "FAIL: package version $version is not the project version" >&2; status=1; }

@@ -130,6 +130,7 @@ Result<AccessToken> TokenProvider::mint() {
             }
         }
     }
+    ++minted_;
     std::string value = minted->access_token;
     return AccessToken{std::move(value), "minted at " + s2s.oauth_url, true,
                        std::move(minted).value()};

@@ -34,6 +34,7 @@ constexpr auto kCommands = std::to_array<CommandFactory>({
     make_list_command,
     make_events_command,
     make_sweep_command,
+    make_exporter_command,
     make_auth_status_command,
     make_config_show_command,
 });

@@ -42,6 +42,7 @@ std::unique_ptr<Command> make_get_command();
 std::unique_ptr<Command> make_list_command();
 std::unique_ptr<Command> make_events_command();
 std::unique_ptr<Command> make_sweep_command();
+std::unique_ptr<Command> make_exporter_command();
 std::unique_ptr<Command> make_auth_status_command();
 std::unique_ptr<Command> make_config_show_command();
 

@@ -48,6 +48,8 @@ public:
     const http::RetryPolicy& policy() const noexcept { return policy_; }
     // S2S tokens can be minted again after a 401; static ones cannot.
     bool refreshable() const noexcept { return token_.refreshable; }
+    // Access tokens minted so far (the first one, and one per refresh).
+    long tokens_minted() const noexcept { return provider_.minted(); }
 
     // A GET of `url` with the current token and the connection options
     // (timeout, size cap, CA file) applied.

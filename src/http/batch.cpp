@@ -121,7 +121,7 @@ struct Batch::Impl {
     void complete(std::unique_ptr<Job> job, Result<Response> outcome, Failure failure,
                   Clock::time_point now) {
         if (outcome) {
-            pacer->answered(outcome->status);
+            pacer->answered(*outcome);
         }
         RetrySequence::Step step = job->sequence->after(std::move(outcome), failure);
         if (step.outcome) {

@@ -80,6 +80,13 @@ void Pacer::answered(long status) {
     }
 }
 
+void Pacer::answered(const Response& response) {
+    if (observer_) {
+        observer_(response);
+    }
+    answered(response.status);
+}
+
 void Pacer::retried() {
     ++stats_.retries;
 }

@@ -258,7 +258,7 @@ Result<Response> perform_with_retries(Client& client, const Request& request,
         Failure failure = Failure::None;
         Result<Response> outcome = client.perform(sequence.next_attempt(), failure);
         if (pacer != nullptr && outcome) {
-            pacer->answered(outcome->status);
+            pacer->answered(*outcome);
         }
         RetrySequence::Step step = sequence.after(std::move(outcome), failure);
         if (step.outcome) {

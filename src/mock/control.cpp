@@ -102,7 +102,8 @@ void reset(ControlState& state) {
 
 bool is_control_endpoint(std::string_view path) {
     return path == "/_mock/faults" || path == "/_mock/requests" || path == "/_mock/stats" ||
-           path == "/_mock/reset" || path == "/_mock/oauth" || path == "/_mock/oauth/revoke";
+           path == "/_mock/reset" || path == "/_mock/oauth" || path == "/_mock/oauth/revoke" ||
+           path == "/_mock/live/leave";
 }
 
 } // namespace
@@ -127,6 +128,13 @@ void handle_control(ControlState& state, const httplib::Request& req, httplib::R
         send_json(res, 200,
                   serialize(Json{{"tokens_minted", state.issuer.minted()},
                                  {"tokens_revoked", state.issuer.revoked()}}));
+    } else if (path == "/_mock/live/leave" && post) {
+        if (!req.has_param("participant") || req.get_param_value("participant").empty()) {
+            send_error(res, 400, 400, "POST /_mock/live/leave?participant=ID");
+            return;
+        }
+        state.live.leave(req.get_param_value("participant"));
+        res.status = 204;
     } else if (path == "/_mock/oauth/revoke" && post) {
         state.issuer.revoke_all();
         res.status = 204;

@@ -11,6 +11,30 @@ namespace zoomqos::mock {
 
 void LiveSimulation::restart() {
     epoch_.store(std::chrono::steady_clock::now().time_since_epoch().count());
+    const std::lock_guard<std::mutex> lock(left_mutex_);
+    left_.clear();
+}
+
+void LiveSimulation::leave(std::string participant_id) {
+    const std::lock_guard<std::mutex> lock(left_mutex_);
+    left_.insert(std::move(participant_id));
+}
+
+Event LiveSimulation::present(const Event& event) const {
+    auto id_of = [](const Json& participant, const char* key) {
+        const auto it = participant.find(key);
+        return it != participant.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    Event here = event;
+    here.participants.clear();
+    const std::lock_guard<std::mutex> lock(left_mutex_);
+    for (const Json& participant : event.participants) {
+        if (!left_.contains(id_of(participant, "id")) &&
+            !left_.contains(id_of(participant, "user_id"))) {
+            here.participants.push_back(participant);
+        }
+    }
+    return here;
 }
 
 // One sample more per sample_seconds_ since the epoch, then gone (404).

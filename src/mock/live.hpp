@@ -2,6 +2,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -20,8 +24,15 @@ public:
 
     bool enabled() const { return sample_seconds_ > 0; }
 
-    // Time starts again from now (/_mock/reset).
+    // Time starts again from now, and everyone is back (/_mock/reset).
     void restart();
+
+    // A participant of a live event leaves (POST /_mock/live/leave?participant=ID,
+    // matched against id or user_id): it is gone from the event's pages and
+    // its own endpoint answers 404 / 3001, as for a participant who left.
+    void leave(std::string participant_id);
+    // `event` without the participants who left.
+    Event present(const Event& event) const;
 
     // Answers with the samples `participant` has as of now, or 404 / 3001
     // once it has left.
@@ -31,6 +42,8 @@ public:
 private:
     double sample_seconds_;
     int samples_until_gone_;
+    mutable std::mutex left_mutex_; // handlers run on many threads
+    std::set<std::string, std::less<>> left_;
     // Where time starts: the mock's start, or the last restart(). Atomic:
     // handlers run on many threads.
     std::atomic<std::chrono::steady_clock::rep> epoch_{

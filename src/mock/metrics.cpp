@@ -60,6 +60,11 @@ void handle_metrics(const MetricsSource& source, const httplib::Request& req,
         send_no_event(res, route->kind, event_id.id);
         return;
     }
+    std::optional<Event> present; // a live event without those who left
+    if (event->state == EventState::Live) {
+        present = source.live.present(*event);
+        event = &*present;
+    }
     if (route->participant) {
         serve_participant(source, res, *event, *route->participant);
         return;

@@ -102,3 +102,14 @@ TEST_CASE("a range is split into consecutive windows Zoom accepts", "[dates]") {
         }
     }
 }
+
+TEST_CASE("event list URLs carry the type, the days and the page token", "[dates]") {
+    CHECK(event_list_url("https://api.zoom.us/v2", EventKind::Webinar, QosType::Live, "2026-11-30",
+                         "2026-12-01", 300, "") ==
+          "https://api.zoom.us/v2/metrics/webinars?type=live&from=2026-11-30&to=2026-12-01"
+          "&page_size=300");
+    CHECK(event_list_url("https://api.zoom.us/v2", EventKind::Meeting, QosType::Past, "2026-11-01",
+                         "2026-11-30", 30, "a b+") ==
+          "https://api.zoom.us/v2/metrics/meetings?type=past&from=2026-11-01&to=2026-11-30"
+          "&page_size=30&next_page_token=a%20b%2B");
+}

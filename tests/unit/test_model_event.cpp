@@ -90,4 +90,9 @@ TEST_CASE("event pages that cannot be read are invalid responses", "[event]") {
     const auto none = parse_event_page("{\"total_records\":0}", "webinar");
     REQUIRE(none);
     CHECK(none->events.empty());
+    const auto nothing_live =
+        parse_event_page("{\"next_page_token\":\"\",\"meetings\":[]}", "meeting");
+    REQUIRE(nothing_live);
+    CHECK(nothing_live->events.empty());
+    CHECK(nothing_live->next_page_token.empty());
 }

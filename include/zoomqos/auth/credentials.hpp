@@ -67,6 +67,8 @@ public:
     Result<AccessToken> refresh();
 
     const Credentials& credentials() const noexcept { return credentials_; }
+    // Tokens this provider has minted (not those read from the cache).
+    long minted() const noexcept { return minted_; }
 
 private:
     Result<AccessToken> mint();
@@ -76,6 +78,7 @@ private:
     TokenProviderOptions options_;
     http::Client& client_;
     std::ostream* log_;
+    long minted_ = 0;
 };
 
 std::int64_t unix_now();

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "zoomqos/http/client.hpp"
+
 // Pacing shared by every API request of a run (--rate): where a server limits
 // requests per second per account, a run spaces its own requests out instead
 // of finding the limit by 429s, and a 429 that does arrive stops every
@@ -56,6 +58,13 @@ public:
     // Records a response's status (429s are counted) and a retry scheduled.
     void answered(long status);
     void retried();
+    // The same for a response, which is first shown to the observer.
+    void answered(const Response& response);
+
+    // Sees every response the paced requests receive, retries included
+    // (status and headers: the exporter's request counters, X-RateLimit-*).
+    using Observer = std::function<void(const Response&)>;
+    void observe(Observer observer) { observer_ = std::move(observer); }
 
     // Waits (in slices, so that Ctrl-C ends it) until a request may start and
     // records it; false when interrupted.
@@ -89,6 +98,7 @@ private:
     bool any_started_ = false;
     Clock::time_point paused_until_{};
     Stats stats_;
+    Observer observer_;
 };
 
 } // namespace zoomqos::http
