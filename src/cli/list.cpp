@@ -1,11 +1,12 @@
 #include <algorithm>
-#include <set>
+#include <string_view>
 
 #include "zoomqos/model/mapper.hpp"
 
 #include "command.hpp"
 #include "event_command.hpp"
 #include "glance.hpp"
+#include "pages.hpp"
 #include "printer.hpp"
 #include "progress.hpp"
 #include "session.hpp"
@@ -18,7 +19,7 @@ namespace zoomqos::cli {
 namespace {
 
 // Each page's body as received, one per line: pages stay apart.
-void print_raw_page(std::ostream& out, const std::string& body) {
+void print_raw_page(std::ostream& out, std::string_view body) {
     out << body;
     if (body.empty() || body.back() != '\n') {
         out << '\n';
@@ -35,7 +36,9 @@ public:
           progress_(streams.err, show_progress(options.pacing, streams), std::nullopt),
           printer_(
               make_printer(options.format, Collection::Listing, options.target, glance, streams)),
-          fail_on_(glance, streams.err) {}
+          fail_on_(glance, streams.err),
+          reader_(options.target, pages.page_size, session, "-o raw prints the pages as received") {
+    }
 
     Status run() {
         for (;;) {
@@ -63,42 +66,24 @@ public:
 private:
     // Fetches and prints one page; false when there is no next one.
     Result<bool> next_page() {
-        api::RequestContext context = options_.target.context();
-        context.next_page = !page_token_.empty();
-        const std::string url =
-            options_.target.page_url(session_.base_url(), pages_.page_size, page_token_);
-        auto response = session_.get(url, context);
+        auto page = reader_.next([this](std::string_view body) {
+            if (options_.format == render::Format::Raw) {
+                print_raw_page(streams_.out, body);
+            }
+        });
         progress_.clear();
-        if (!response) {
-            return std::move(response).error();
-        }
-        if (options_.format == render::Format::Raw) {
-            print_raw_page(streams_.out, response->body);
-        }
-        auto page = model::parse_page(response->body);
         if (!page) {
-            Error error = std::move(page).error();
-            error.http_status = response->status;
-            error.hint = "-o raw prints the pages as received";
-            return error;
+            return std::move(page).error();
+        }
+        if (!*page) {
+            return false;
         }
         if (first_page_) {
             first_page_ = false;
-            begin(page->total_records);
+            begin((*page)->total_records);
         }
-        print(page->participants);
-        if (page->next_page_token.empty() || limit_reached()) {
-            return false;
-        }
-        if (!tokens_seen_.insert(page->next_page_token).second) {
-            Error error = make_error(ErrorKind::InvalidResponse,
-                                     "Zoom sent a next_page_token it had sent before; stopping "
-                                     "rather than looping");
-            error.hint = "the participants printed so far are complete up to this page";
-            return error;
-        }
-        page_token_ = page->next_page_token;
-        return true;
+        print((*page)->participants);
+        return !limit_reached();
     }
 
     void begin(std::optional<long long> total_records) {
@@ -139,8 +124,7 @@ private:
     Progress progress_;
     std::unique_ptr<ParticipantPrinter> printer_;
     FailOnTally fail_on_;
-    std::string page_token_;
-    std::set<std::string> tokens_seen_;
+    PageReader reader_;
     long long printed_ = 0;
     bool first_page_ = true;
 };
