@@ -2,9 +2,10 @@
 # Commands, options, and the values of options that take a fixed set.
 # tests/docs/test_docs.sh keeps these lists equal to `--help`.
 
-_zoomqos_commands="get list auth config"
+_zoomqos_commands="get list report auth config"
 _zoomqos_options_get="--type --meeting -o --output --json --samples --thresholds --fail-on --annotate --watch --rate --concurrency -q --quiet --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
 _zoomqos_options_list="--type --meeting --page-size --limit -o --output --json --thresholds --fail-on --annotate --rate -q --quiet --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
+_zoomqos_options_report="-o --output --type --meeting --thresholds --fail-on --rate -q --quiet --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
 _zoomqos_options_auth="status -o --output --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
 _zoomqos_options_config="show --api-url --token-file --timeout --retries --max-wait --max-body --cacert --oauth-url --account-id --client-id --client-secret-file --no-cache --config -v --verbose -h --help"
 # Options that take a value: the word after them is that value, not a command.
@@ -37,7 +38,11 @@ _zoomqos() {
             return
             ;;
         -o | --output)
-            COMPREPLY=($(compgen -W "table json ndjson csv raw" -- "$cur"))
+            if [[ $command == report ]]; then
+                COMPREPLY=($(compgen -f -- "$cur")) # the HTML file
+            else
+                COMPREPLY=($(compgen -W "table json ndjson csv raw" -- "$cur"))
+            fi
             return
             ;;
         --token-file | --cacert | --client-secret-file | --config)

@@ -27,6 +27,9 @@ struct GlanceOptions {
     std::optional<double> watch_seconds;
 };
 
+// --thresholds and --fail-on alone (report, which writes no chosen format).
+void add_threshold_options(CLI::App& command, GlanceOptions& options);
+
 // --thresholds, --fail-on, --annotate; with `one_participant` also
 // --samples and --watch (get).
 void add_glance_options(CLI::App& command, GlanceOptions& options, bool one_participant);

@@ -70,6 +70,8 @@ expect_completion "csv " -- zoomqos get 1 2 -o c
 expect_completion "csv json ndjson raw table " -- zoomqos get 1 2 --output ""
 expect_completion "--meeting " -- zoomqos get 1 2 --me
 expect_completion "--type " -- zoomqos get --type past 1 2 --ty
+expect_completion "csv json ndjson raw table " -- zoomqos list 1 -o ""
+expect_completion "--meeting " -- zoomqos report 1 --mee
 
 if ((failures > 0)); then
     echo "$failures of $checks checks failed" >&2
