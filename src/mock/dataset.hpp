@@ -33,6 +33,11 @@ struct Event {
     std::vector<nlohmann::ordered_json> generated_samples{}; // user_qos by kind, see dataset.cpp
 };
 
+// The report's demo webinar: ended, 21 people in 22 sessions over 45 minutes
+// with a platform-wide spike, bad Wi-Fi, a hot CPU, a rejoin and markup in
+// names (dataset.cpp, report_webinar).
+inline constexpr std::string_view kReportWebinarId = "87000000001";
+
 // The webinar --participants adds: ended, so served for type=past only.
 inline constexpr std::string_view kGeneratedWebinarId = "85000000000";
 // Its participants' user_id run from here upwards, one per participant.
