@@ -7,8 +7,12 @@ packages=(
   build-essential cmake pkg-config git
   libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev
   clang-format curl jq openssl ca-certificates procps time
+  chromium nodejs # the report's browser test (tests/browser)
   "$@"
 )
+# Debian's nodejs comes without npm; builds of node that bundle it conflict
+# with Debian's npm package.
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for package in "${packages[@]}"; do
