@@ -167,14 +167,14 @@ private:
             }
             if (!file) {
                 const int error = errno;
-                std::remove(partial.c_str());
+                static_cast<void>(std::remove(partial.c_str())); // nothing more to do if it fails
                 return make_error(ErrorKind::Internal, "cannot write " + text::printable(file_) +
                                                            ": " + std::strerror(error));
             }
         }
         if (std::rename(partial.c_str(), file_.c_str()) != 0) {
             const int error = errno;
-            std::remove(partial.c_str());
+            static_cast<void>(std::remove(partial.c_str())); // nothing more to do if it fails
             return make_error(ErrorKind::Internal, "cannot write " + text::printable(file_) + ": " +
                                                        std::strerror(error));
         }

@@ -12,7 +12,7 @@ namespace {
 
 using quality::Metric;
 
-constexpr std::size_t kMaxMinutes = 7 * 24 * 60;
+constexpr std::size_t kMaxMinutes = std::size_t{7} * 24 * 60;
 
 // The worst value of one sample relative to the thresholds, over every
 // stream and rule that applies (quality::rule_applies, stream_value).
