@@ -43,6 +43,14 @@ void EventCommand::add_shared_options(CLI::App& command, bool one_participant, b
     command.footer(examples + exit_codes_help());
 }
 
+void EventCommand::add_document_options(CLI::App& command, const std::string& examples) {
+    add_event_options(command, options_.target);
+    add_threshold_options(command, options_.glance);
+    add_pacing_options(command, options_.pacing, false);
+    add_connection_options(command, options_.connection);
+    command.footer(examples + exit_codes_help());
+}
+
 Status EventCommand::run(const Streams& streams) {
     auto glance = check_before_session(options_.target, options_.connection, options_.glance,
                                        options_.format);
