@@ -149,6 +149,12 @@ std::string credential_digest(std::string_view account_id, std::string_view clie
     return hex;
 }
 
+CacheKey cache_key_for(const S2SCredentials& credentials) {
+    return CacheKey{credentials.oauth_url, credentials.account_id, credentials.client_id,
+                    credential_digest(credentials.account_id, credentials.client_id,
+                                      credentials.client_secret)};
+}
+
 CacheLookup load_cached_token(const std::string& path, const CacheKey& key, std::int64_t now) {
     // The directory gets the file's checks: whoever controls it can swap the
     // file. Opened once and the file opened within it, so both checks hold

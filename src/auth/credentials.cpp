@@ -70,12 +70,6 @@ TokenProvider::TokenProvider(Credentials credentials, TokenProviderOptions optio
     : credentials_(std::move(credentials)), options_(std::move(options)), client_(client),
       log_(log) {}
 
-CacheKey TokenProvider::cache_key() const {
-    const S2SCredentials& s2s = credentials_.s2s;
-    return CacheKey{s2s.oauth_url, s2s.account_id, s2s.client_id,
-                    credential_digest(s2s.account_id, s2s.client_id, s2s.client_secret)};
-}
-
 std::string TokenProvider::cache_path() const {
     if (!options_.use_cache || options_.cache_directory.empty()) {
         return {};
@@ -91,7 +85,7 @@ Result<AccessToken> TokenProvider::token() {
                            false, std::nullopt};
     }
     if (const std::string path = cache_path(); !path.empty()) {
-        CacheLookup cached = load_cached_token(path, cache_key(), unix_now());
+        CacheLookup cached = load_cached_token(path, cache_key_for(credentials_.s2s), unix_now());
         if (cached.token) {
             if (log_ != nullptr) {
                 *log_ << "* access token from the cache " << path << "\n";
@@ -128,7 +122,8 @@ Result<AccessToken> TokenProvider::mint() {
     if (const std::string path = cache_path(); !path.empty()) {
         // A token that is about to expire is not worth a file.
         if (minted->expires_at - kCacheMarginSeconds > unix_now()) {
-            auto stored = store_cached_token(options_.cache_directory, path, cache_key(), *minted);
+            auto stored = store_cached_token(options_.cache_directory, path,
+                                             cache_key_for(credentials_.s2s), *minted);
             // The run can go on without a cache; say why only when asked.
             if (!stored && log_ != nullptr) {
                 *log_ << "* token cache: not written: " << stored.error().message << "\n";

@@ -114,7 +114,7 @@ private:
             const auth::CacheLookup cached = auth::load_cached_token(
                 directory + "/" +
                     auth::cache_file_name(s2s.oauth_url, s2s.account_id, s2s.client_id),
-                auth::CacheKey{s2s.oauth_url, s2s.account_id, s2s.client_id}, auth::unix_now());
+                auth::cache_key_for(s2s), auth::unix_now());
             if (cached.token) {
                 if (!cached.token->api_url.empty()) {
                     std::string url = cached.token->api_url;

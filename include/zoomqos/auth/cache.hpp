@@ -41,6 +41,9 @@ struct CacheKey {
     std::string credential_digest; // credential_digest(account, client ID, secret)
 };
 
+// The key of these S2S credentials' cache file.
+CacheKey cache_key_for(const S2SCredentials& credentials);
+
 // What load() found, for -v: a token, or why there is none.
 struct CacheLookup {
     std::optional<MintedToken> token;

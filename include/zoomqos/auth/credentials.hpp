@@ -71,7 +71,6 @@ public:
 private:
     Result<AccessToken> mint();
     std::string cache_path() const;
-    CacheKey cache_key() const;
 
     Credentials credentials_;
     TokenProviderOptions options_;
