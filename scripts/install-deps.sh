@@ -8,8 +8,14 @@ packages=(
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev zlib1g-dev
   clang-format curl jq openssl ca-certificates procps time zsh
   prometheus-cpp-dev libcivetweb-dev prometheus
+  chromium # the report's browser test (tests/browser)
   "$@"
 )
+# Node.js and npm for the browser test, from Debian only where the machine has
+# none: Debian 12's nodejs comes without npm (its npm package provides it),
+# and a Node.js that bundles npm (NodeSource's) conflicts with Debian's npm.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for package in "${packages[@]}"; do

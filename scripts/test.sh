@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/install-deps.sh
+# puppeteer-core for the report's browser test, exactly as locked.
+(cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
 jobs=$(nproc)
 
 build_and_test() {

@@ -32,6 +32,7 @@ using CommandFactory = std::unique_ptr<Command> (*)();
 constexpr auto kCommands = std::to_array<CommandFactory>({
     make_get_command,
     make_list_command,
+    make_report_command,
     make_events_command,
     make_sweep_command,
     make_exporter_command,

@@ -40,6 +40,7 @@ CLI::App* command_group(CLI::App& app, const std::string& name, const std::strin
 
 std::unique_ptr<Command> make_get_command();
 std::unique_ptr<Command> make_list_command();
+std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_events_command();
 std::unique_ptr<Command> make_sweep_command();
 std::unique_ptr<Command> make_exporter_command();

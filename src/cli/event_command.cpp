@@ -52,6 +52,14 @@ Status EventCommand::run_offline(const Glance& /*glance*/, const Streams& /*stre
     return make_error(ErrorKind::Internal, "this command has no offline mode");
 }
 
+void EventCommand::add_document_options(CLI::App& command, const std::string& examples) {
+    add_event_options(command, options_.target);
+    add_threshold_options(command, options_.glance);
+    add_pacing_options(command, options_.pacing, false);
+    add_connection_options(command, options_.connection);
+    command.footer(examples + exit_codes_help());
+}
+
 Status EventCommand::run(const Streams& streams) {
     if (offline()) {
         auto glance = resolve_glance(options_.glance, options_.format, options_.target.type);

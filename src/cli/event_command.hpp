@@ -48,6 +48,9 @@ protected:
     // --samples and --watch; `concurrent`: --concurrency.
     void add_shared_options(CLI::App& command, bool one_participant, bool concurrent,
                             const std::string& examples);
+    // The same groups for a command that writes a document rather than a
+    // chosen format (report): no -o format, no --annotate.
+    void add_document_options(CLI::App& command, const std::string& examples);
 
     // Usage checks of the command's own arguments, before the session opens.
     virtual Status check(const Glance& glance, const Streams& streams) = 0;

@@ -86,17 +86,21 @@ Result<std::chrono::milliseconds> watch_interval(double seconds, render::Format 
 
 } // namespace
 
-void add_glance_options(CLI::App& command, GlanceOptions& options, bool one_participant) {
-    if (one_participant) {
-        command.add_flag("--samples", options.samples,
-                         "Table output: every sample, one row per stream, instead of the summary");
-    }
+void add_threshold_options(CLI::App& command, GlanceOptions& options) {
     command.add_option("--thresholds", options.thresholds,
                        "Change default thresholds, e.g. 'latency>200,loss>3' (same grammar as "
                        "--fail-on)");
     command.add_option("--fail-on", options.fail_on,
                        "Exit 8 when a sample breaches a rule: 'default' or e.g. "
                        "'latency>150,audio_input.jitter>30,video_output.fps<15,cpu>90'");
+}
+
+void add_glance_options(CLI::App& command, GlanceOptions& options, bool one_participant) {
+    if (one_participant) {
+        command.add_flag("--samples", options.samples,
+                         "Table output: every sample, one row per stream, instead of the summary");
+    }
+    add_threshold_options(command, options);
     command.add_flag("--annotate", options.annotate, "With -o json: add a 'breaches' array");
     command
         .add_option("--columns", options.csv_columns,

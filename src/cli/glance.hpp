@@ -29,6 +29,9 @@ struct GlanceOptions {
     bool bom = false;                       // -o csv: a UTF-8 byte order mark first
 };
 
+// --thresholds and --fail-on alone (report, which writes no chosen format).
+void add_threshold_options(CLI::App& command, GlanceOptions& options);
+
 // --thresholds, --fail-on, --annotate, CSV's --columns and --bom; with
 // `one_participant` also --samples and --watch (get).
 void add_glance_options(CLI::App& command, GlanceOptions& options, bool one_participant);

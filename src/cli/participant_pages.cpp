@@ -37,7 +37,7 @@ Result<std::optional<model::Page>> ParticipantPages::next() {
         done_ = true;
         Error error = std::move(page).error();
         error.http_status = response->status;
-        error.hint = "-o raw prints the pages as received";
+        error.hint = raw_hint_;
         return error;
     }
     if (page->next_page_token.empty()) {

@@ -13,7 +13,7 @@
 
 // The pages of an event's participants' QoS list (.../participants/qos), one
 // after another because each needs the previous page's next_page_token; what
-// `list` prints and `sweep` archives.
+// `list` prints, `report` draws and `sweep` archives.
 namespace zoomqos::cli {
 
 class ParticipantPages {
@@ -34,6 +34,10 @@ public:
     // than looping.
     Result<std::optional<model::Page>> next();
 
+    // The hint of an unparseable page's error: how to see the pages as
+    // received (`-o raw`, unless the command has no such output).
+    void raw_hint(std::string hint) { raw_hint_ = std::move(hint); }
+
     std::size_t requests() const { return requests_; }
 
 private:
@@ -42,6 +46,7 @@ private:
     Session& session_;
     std::function<void(const std::string&)> on_body_;
     std::function<Status()> before_request_;
+    std::string raw_hint_ = "-o raw prints the pages as received";
     std::string token_;
     std::set<std::string> tokens_seen_;
     std::optional<Error> pending_;

@@ -220,6 +220,7 @@ private:
         target.type = api::QosType::Past;
         ParticipantPages pages(target, options_.page_size, session_);
         pages.before_request([this] { return spend_request(); });
+        pages.raw_hint("zoomqos list " + event.uuid + " -o raw prints the pages as received");
         Verdicts verdicts(quality::default_rules());
         for (;;) {
             auto page = pages.next();

@@ -676,6 +676,149 @@ Json generated_participant(const Event& event, std::size_t index) {
                        event.generated_samples[index % kGeneratedKinds]);
 }
 
+// The report's demo webinar (kReportWebinarId): 45 minutes, 22 sessions, the
+// shapes a report must make readable. A platform-wide spike at 15:21 for
+// nearly everyone; three participants on bad Wi-Fi with trouble at their own
+// minutes; one with a hot CPU; cameras left off; one participant who drops
+// out and rejoins (two sessions); names, a location and a device carrying
+// markup and a bidi override, which must stay text.
+Event report_webinar() {
+    Event event{EventKind::Webinar, std::string(kReportWebinarId), EventState::Ended, {}};
+    const std::string date = "2026-11-24";
+    constexpr int kSamples = 45;
+    constexpr int kSpike = 20; // 15:21
+    struct Guest {
+        const char* name;
+        const char* device;
+        const char* location;
+    };
+    static const Guest kGuests[] = {
+        {"Amara Okafor", "Windows", "Lagos (NG)"},
+        {"Bjørn Halvorsen", "Mac", "Bergen (NO)"},
+        {"Chen Wei", "Windows", "Shanghai (CN)"},
+        {"Daniela Ruiz", "iOS", "Bogotá (CO)"},
+        {"Elif Yılmaz", "Android", "Istanbul (TR)"},
+        {"Farid Haddad", "Windows", "Beirut (LB)"},
+        {"Grace O'Neill", "Mac", "Dublin (IE)"},
+        {"Hiroshi Sato", "Mac", "Tokyo (JP)"},
+        {"Ines Moreau", "Windows", "Paris (FR)"},
+        {"Jonas Becker", "Linux", "Berlin (DE)"},
+        {"Kavya Nair", "Android", "Kochi (IN)"},
+        {"Liam Walsh", "Windows", "Dublin (IE)"},
+        {"Mei Lin", "iOS", "Taipei (TW)"},
+        {"Noah Cohen", "Mac", "Tel Aviv (IL)"},
+        {"Olga Petrova", "Windows", "Riga (LV)"},
+        {"Pedro Alves", "Windows", "Lisbon (PT)"},
+        {"<script>alert(1)</script>", "Windows", "Paris (FR)"},
+        {"\"><img src=x onerror=alert(1)>", "<b>Windows</b>", "</title><script>alert(2)</script>"},
+        {"Mallory \u202Egnp.exe", "Linux", "Nowhere \u2066(XX)\u2069"},
+        {"Quinn Taylor", "Mac", "Toronto (CA)"},
+        {"Rosa Jiménez", "Android", "Seville (ES)"},
+    };
+    const auto make_person = [&](std::size_t i, const Guest& guest, int first, int last) {
+        const std::string n = std::to_string(30000001 + i);
+        return Person{n,
+                      "RptParticipant" + zero_padded(i + 1, 8),
+                      guest.name,
+                      "guest" + std::to_string(i + 1) + "@example.com",
+                      guest.device,
+                      guest.device,
+                      i % 3 == 0 ? "6.2.11 (45208)"
+                                 : (i % 3 == 1 ? "6.2.10 (44963)" : "6.1.5 (40211)"),
+                      "pc-" + std::to_string(i + 1),
+                      guest.location,
+                      "198.51.100." + std::to_string(i + 10),
+                      Json::array({"10.0.7." + std::to_string(i + 10)}),
+                      minute_stamp(date, 15, first),
+                      minute_stamp(date, 15, last + 1)};
+    };
+    // Everyone at the spike minute: Zoom's side, not theirs.
+    const auto spike = [&](Json& qos, int at) {
+        for (const char* stream : {"audio_input", "audio_output", "video_input", "video_output"}) {
+            Json& s = qos[static_cast<std::size_t>(at)][stream];
+            if (s.is_object() && s.value("latency", "") != "") {
+                s["latency"] = "412 ms";
+                s["avg_loss"] = "6.5%";
+                s["max_loss"] = "12%";
+            }
+        }
+    };
+    for (std::size_t i = 0; i < std::size(kGuests); ++i) {
+        const Guest& guest = kGuests[i];
+        Profile p = profile(31000U + static_cast<std::uint32_t>(i), date, 15, 1, kSamples);
+        p.base_latency_ms = 25 + static_cast<int>(i % 5) * 8;
+        std::string health = "Good";
+        Json issues = Json::array();
+        if (i == 2 || i == 9 || i == 14) { // bad Wi-Fi, each at its own minutes
+            p.base_latency_ms = 95;
+            p.burst_at = i == 2 ? 7 : (i == 9 ? 31 : 39);
+            health = "Warning";
+            issues = Json::array({"High audio jitter", "High audio packet loss", "Poor Wi-Fi"});
+        }
+        if (i % 4 == 1 || i == 18) {
+            p.camera_off = {0, kSamples - 1};
+        }
+        if (i == 5) {
+            p.sharing = {10, 25};
+        } else {
+            p.watching_share = {10, 25};
+        }
+        Json qos = samples(p);
+        for (Json& sample : qos) {
+            // A shared screen reaches viewers at 15 fps here, clear of the 10 fps threshold.
+            if (sample["as_output"].value("frame_rate", "") != "") {
+                sample["as_output"]["frame_rate"] = "15 fps";
+            }
+        }
+        if (i == 2 || i == 9 || i == 14) {
+            for (Json& sample : qos) {
+                sample["wifi_rssi"]["avg_rssi"] = -78;
+                sample["wifi_rssi"]["min_rssi"] = -86;
+            }
+        }
+        if (i == 7) { // a hot CPU from 15:11 on
+            health = "Warning";
+            issues = Json::array({"High CPU usage"});
+            for (int m = 10; m < kSamples; ++m) {
+                const double avg = 84.0 + noise(p.seed, m, 77U) * 12.0;
+                qos[static_cast<std::size_t>(m)]["cpu_usage"] =
+                    Json{{"zoom_min_cpu_usage", percent(avg * 0.8)},
+                         {"zoom_avg_cpu_usage", percent(avg)},
+                         {"zoom_max_cpu_usage", percent(std::min(avg * 1.1, 100.0))},
+                         {"system_max_cpu_usage", "100%"}};
+            }
+        }
+        if (i != 3) { // all but one, whose network path Zoom served well
+            spike(qos, kSpike);
+        }
+        if (i == 10) {
+            // Drops out at 15:16 and rejoins at 15:19 as a new session.
+            Json first = Json::array();
+            Json second = Json::array();
+            for (std::size_t m = 0; m < qos.size(); ++m) {
+                if (m < 15) {
+                    first.push_back(qos[m]);
+                } else if (m >= 18) {
+                    second.push_back(qos[m]);
+                }
+            }
+            event.participants.push_back(participant(make_person(i, guest, 0, 14),
+                                                     EventKind::Webinar, event.id, health, issues,
+                                                     std::move(first)));
+            Person again = make_person(i, guest, 18, kSamples - 1);
+            again.user_id = std::to_string(30000101);
+            again.id = "RptParticipant00000101";
+            event.participants.push_back(participant(again, EventKind::Webinar, event.id, health,
+                                                     issues, std::move(second)));
+            continue;
+        }
+        event.participants.push_back(participant(make_person(i, guest, 0, kSamples - 1),
+                                                 EventKind::Webinar, event.id, health,
+                                                 std::move(issues), std::move(qos)));
+    }
+    return event;
+}
+
 } // namespace
 
 Dataset Dataset::standard() {
@@ -707,6 +850,8 @@ Dataset Dataset::standard() {
     dataset.events_.push_back(attended_event(EventKind::Webinar, "84000000002",
                                              {"HaL0wEeN9nIgHt8LaTe7sW=="}, 8402U, 2, "2026-10-31",
                                              23, 31));
+    // The report's demo webinar; not in the event lists.
+    dataset.events_.push_back(report_webinar());
     return dataset;
 }
 

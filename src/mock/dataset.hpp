@@ -54,6 +54,11 @@ struct ListedEvent {
 // second from the QoS entry's and a participant without a session.
 inline constexpr std::string_view kRejoinWebinarId = "86000000002";
 
+// The report's demo webinar: ended, 21 people in 22 sessions over 45 minutes
+// with a platform-wide spike, bad Wi-Fi, a hot CPU, a rejoin and markup in
+// names (dataset.cpp, report_webinar).
+inline constexpr std::string_view kReportWebinarId = "87000000001";
+
 // The webinar --participants adds: ended, so served for type=past only.
 inline constexpr std::string_view kGeneratedWebinarId = "85000000000";
 inline constexpr std::string_view kGeneratedWebinarUuid = "Gq5uN7rS9tUvWx1yZ2aB3c==";

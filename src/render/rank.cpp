@@ -10,7 +10,6 @@
 #include "zoomqos/text/text.hpp"
 
 #include "zoomqos/render/csv_cell.hpp"
-#include "figures.hpp"
 
 namespace zoomqos::render {
 

@@ -11,9 +11,51 @@
 #include "zoomqos/text/text.hpp"
 #include "zoomqos/text/time.hpp"
 
-#include "figures.hpp"
 
 namespace zoomqos::render {
+
+void Stats::add(const std::optional<double>& value) {
+    if (!value || !std::isfinite(*value)) {
+        return;
+    }
+    low = low ? std::min(*low, *value) : *value;
+    high = high ? std::max(*high, *value) : *value;
+    sum += *value;
+    ++count;
+}
+
+std::optional<double> Stats::average() const {
+    return count == 0 ? std::nullopt : std::optional<double>(sum / static_cast<double>(count));
+}
+
+StreamFigures stream_figures(const model::Participant& p, std::string_view name) {
+    StreamFigures f;
+    for (const model::Sample& sample : p.user_qos) {
+        const model::Stream* s = sample.find_stream(name);
+        if (s == nullptr || !s->has_data()) {
+            continue;
+        }
+        f.video = f.video || s->video_like;
+        f.bitrate.add(s->bitrate_kbps);
+        f.latency.add(s->latency_ms);
+        f.jitter.add(s->jitter_ms);
+        f.avg_loss.add(s->avg_loss_pct);
+        f.max_loss.add(s->max_loss_pct);
+        f.fps.add(quality::stream_value(*s, quality::Metric::Fps));
+        if (s->resolution && s->resolution->width > 0 && s->resolution->height > 0) {
+            const auto area = [](const model::Resolution& r) {
+                return r.width * r.height;
+            };
+            if (!f.res_low || area(*s->resolution) < area(*f.res_low)) {
+                f.res_low = s->resolution;
+            }
+            if (!f.res_high || area(*s->resolution) > area(*f.res_high)) {
+                f.res_high = s->resolution;
+            }
+        }
+    }
+    return f;
+}
 
 namespace {
 
@@ -228,39 +270,6 @@ std::string label_of(const std::string& name) {
 constexpr std::size_t kColumns = 8;
 constexpr std::size_t kSpark = 7;
 using Line = std::array<Cell, kColumns>;
-
-} // namespace
-
-StreamFigures stream_figures(const model::Participant& p, const std::string& name) {
-    StreamFigures f;
-    for (const model::Sample& sample : p.user_qos) {
-        const model::Stream* s = sample.find_stream(name);
-        if (s == nullptr || !s->has_data()) {
-            continue;
-        }
-        f.video = f.video || s->video_like;
-        f.bitrate.add(s->bitrate_kbps);
-        f.latency.add(s->latency_ms);
-        f.jitter.add(s->jitter_ms);
-        f.avg_loss.add(s->avg_loss_pct);
-        f.max_loss.add(s->max_loss_pct);
-        f.fps.add(quality::stream_value(*s, Metric::Fps));
-        if (s->resolution && s->resolution->width > 0 && s->resolution->height > 0) {
-            const auto area = [](const model::Resolution& r) {
-                return r.width * r.height;
-            };
-            if (!f.res_low || area(*s->resolution) < area(*f.res_low)) {
-                f.res_low = s->resolution;
-            }
-            if (!f.res_high || area(*s->resolution) > area(*f.res_high)) {
-                f.res_high = s->resolution;
-            }
-        }
-    }
-    return f;
-}
-
-namespace {
 
 Line stream_line(const model::Participant& p, const std::string& name,
                  const SummaryOptions& options, const Glyphs& glyphs) {

@@ -127,9 +127,13 @@ expect_completion "json table " -- auth status -o ""
 expect_completion "--meeting " -- get 1 2 --me
 expect_completion "--type " -- get --type past 1 2 --ty
 expect_completion "" -- get 1 2 --rate ""
+expect_completion "csv json ndjson raw table " -- list 1 -o ""
+expect_completion "--meeting " -- report 1 --mee
 scratch=$(mktemp -d)
 touch "$scratch/zoomqos-config.toml"
 expect_completion "$scratch/zoomqos-config.toml " -- get --config "$scratch/zoomqos-c"
+touch "$scratch/qos.html"
+expect_completion "$scratch/qos.html " -- report 1 -o "$scratch/qos"
 rm -rf "$scratch"
 if $have_zsh; then
     expect_zsh_completion "status " -- auth st

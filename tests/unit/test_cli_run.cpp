@@ -196,7 +196,7 @@ TEST_CASE("A mistyped command is named, and what was typed is shown harmless", "
               .err.starts_with("zoomqos: error: unknown command 'gett'; did you mean 'get'?\n"));
     CHECK(run({"webinars"})
               .err.starts_with("zoomqos: error: unknown command 'webinars'; the "
-                               "commands are get, list, events, sweep, exporter, auth, config\n"));
+                               "commands are get, list, report, events, sweep, exporter, auth, config\n"));
 
     const Run escape = run({"get", "1", "2", "--bogus\x1b]0;owned\x07"});
     CHECK(escape.exit == 2);

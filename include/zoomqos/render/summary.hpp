@@ -4,6 +4,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "zoomqos/model/qos.hpp"
@@ -20,6 +21,27 @@ struct SummaryOptions {
     std::size_t width = 100;
     std::vector<quality::Rule> thresholds = quality::default_rules();
 };
+
+// Lowest, highest and average of the known, finite values added.
+struct Stats {
+    std::optional<double> low;
+    std::optional<double> high;
+    double sum = 0;
+    std::size_t count = 0;
+
+    void add(const std::optional<double>& value);
+    std::optional<double> average() const;
+};
+
+// What the summary shows of one stream ("audio_input"), over the samples in
+// which it carried data; fps counts only while video is on. The report's
+// aggregates are these too.
+struct StreamFigures {
+    Stats bitrate, latency, jitter, avg_loss, max_loss, fps;
+    std::optional<model::Resolution> res_low, res_high; // by area
+    bool video = false;
+};
+StreamFigures stream_figures(const model::Participant& participant, std::string_view name);
 
 // The participant block, one row per stream that carried data (averages and
 // worst values, resolution and frame-rate ranges, a latency sparkline), a

@@ -1,0 +1,165 @@
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "zoomqos/report/html.hpp"
+#include "zoomqos/report/svg.hpp"
+
+#include "heatmap.hpp"
+#include "sections.hpp"
+
+namespace zoomqos::report {
+
+namespace {
+
+constexpr const char* kStreams[] = {"audio_input", "audio_output", "video_input", "video_output",
+                                    "as_input",    "as_output",    "cpu_usage"};
+
+std::string people(std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " participant" : " participants");
+}
+
+// Breaches in several minutes, never more than one participant in five (and
+// at least one) at once: trouble of their own, not shared.
+bool scattered(const Event& event) {
+    std::size_t peak = 0;
+    std::size_t minutes = 0;
+    for (const std::size_t n : event.breaching) {
+        peak = std::max(peak, n);
+        minutes += n > 0 ? 1U : 0U;
+    }
+    return minutes >= 2 && (peak <= 1 || peak * 5 <= event.people.size());
+}
+
+// Participants with a breach, but none in `minute`.
+std::size_t breached_elsewhere(const Event& event, std::size_t minute) {
+    std::size_t n = 0;
+    for (const Person& person : event.people) {
+        const auto& cell = person.minutes[minute];
+        n += person.worst > 0 && !(cell && cell->ratio > 1) ? 1U : 0U;
+    }
+    return n;
+}
+
+std::string verdict_sentence(const Event& event) {
+    if (event.people.empty()) {
+        return "No participant data: Zoom returned no participants for this event.";
+    }
+    // As `list` and --fail-on count them: a participant without data is
+    // neither clean nor in breach.
+    const std::size_t judged = event.people.size() - event.without_data;
+    if (judged == 0) {
+        return "No participant data: Zoom returned no QoS samples for the " +
+               people(event.people.size()) + " of this event.";
+    }
+    const std::string not_judged =
+        event.without_data > 0
+            ? " (" + std::to_string(event.without_data) + " without data not judged)"
+            : std::string();
+    if (event.breached == 0) {
+        return (judged == event.people.size() ? std::string("No participant")
+                                              : "None of the " + people(judged) + " with data") +
+               " breached a threshold" + not_judged + ".";
+    }
+    std::string sentence = std::to_string(event.breached) + " of " + people(judged) +
+                           (event.without_data > 0 ? " with data" : "") + " breached a threshold" +
+                           not_judged;
+    if (const auto spike = find_spike(event)) {
+        sentence +=
+            "; at " + clock_time(*event.first_minute + static_cast<long long>(spike->minute) * 60) +
+            " UTC " + std::to_string(spike->people) + " of the " + std::to_string(spike->present) +
+            " participants then present did at once, which points at Zoom's platform or the "
+            "host rather than their own networks";
+        if (const std::size_t others = breached_elsewhere(event, spike->minute); others > 0) {
+            sentence += " (" + people(others) + " breached only at other times)";
+        }
+    } else if (scattered(event)) {
+        sentence += ", at scattered times: their own networks or devices are the likelier cause";
+    }
+    return sentence + ".";
+}
+
+void by_stream(std::ostream& out, const Event& event) {
+    std::map<std::string, std::set<const Person*>> who;
+    std::map<std::string, const quality::Breach*> worst;
+    for (const Person& person : event.people) {
+        for (const quality::Breach& breach : person.breaches) {
+            who[breach.stream].insert(&person);
+            auto& w = worst[breach.stream];
+            if (w == nullptr || quality::severity(breach) > quality::severity(*w)) {
+                w = &breach;
+            }
+        }
+    }
+    out << "<table class=\"streams\"><caption>Participants with a breach, by stream</caption>"
+           "<thead><tr><th scope=\"col\">Stream</th><th scope=\"col\">Participants</th>"
+           "<th scope=\"col\">Worst breach</th></tr></thead><tbody>";
+    std::set<std::string> shown;
+    const auto row = [&](const std::string& stream) {
+        const auto found = who.find(stream);
+        const std::size_t n = found == who.end() ? 0 : found->second.size();
+        out << "<tr><th scope=\"row\">" << escape(stream_label(stream)) << " <small>"
+            << escape(stream) << "</small></th><td>" << n << "</td><td>"
+            << (n > 0 ? escape(quality::describe(*worst[stream])) : std::string("\u2014"))
+            << "</td></tr>";
+        shown.insert(stream);
+    };
+    for (const char* stream : kStreams) {
+        row(stream);
+    }
+    for (const auto& [stream, set] : who) {
+        if (!shown.contains(stream)) {
+            row(stream);
+        }
+    }
+    out << "</tbody></table>";
+}
+
+void timeline(std::ostream& out, const Event& event) {
+    if (!event.first_minute) {
+        return;
+    }
+    const Columns columns = plan_columns(event.minutes, kMaxColumns);
+    svg::ColumnChart chart;
+    chart.title =
+        "Timeline: how many participants breached a threshold in each " +
+        std::string(columns.minutes_per_column == 1
+                        ? "minute"
+                        : "bucket of " + std::to_string(columns.minutes_per_column) + " minutes") +
+        " (UTC).";
+    chart.unit = "people";
+    const auto spike = find_spike(event);
+    for (std::size_t c = 0; c < columns.count; ++c) {
+        std::size_t most = 0;
+        bool marked = false;
+        for (std::size_t m = c * columns.minutes_per_column;
+             m < std::min(event.minutes, (c + 1) * columns.minutes_per_column); ++m) {
+            most = std::max(most, event.breaching[m]);
+            marked = marked || (spike && spike->minute == m);
+        }
+        const std::string when = clock_time(
+            *event.first_minute + static_cast<long long>(c * columns.minutes_per_column) * 60);
+        chart.columns.push_back({when, static_cast<double>(most),
+                                 when + " UTC: " + people(most) + " beyond a threshold", marked});
+    }
+    out << "<figure>";
+    svg::column_chart(out, chart);
+    out << "<figcaption>" << escape(chart.title);
+    if (columns.minutes_per_column > 1) {
+        out << " Each column shows the highest count of its minutes.";
+    }
+    out << "</figcaption></figure>";
+}
+
+} // namespace
+
+void overview_section(std::ostream& out, const Event& event, const ReportOptions& /*options*/) {
+    out << "<section id=\"verdict\"><h2>Verdict</h2><p class=\"verdict\">"
+        << escape(verdict_sentence(event)) << "</p>";
+    by_stream(out, event);
+    timeline(out, event);
+    out << "</section>";
+}
+
+} // namespace zoomqos::report
