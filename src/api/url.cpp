@@ -148,10 +148,6 @@ std::string participants_details_url(std::string_view base, EventKind kind,
     return with_page_query(std::move(path), type, page_size, next_page_token);
 }
 
-std::string token_check_url(std::string_view base) {
-    return std::string(base) + "/metrics/webinars?type=live&page_size=1";
-}
-
 std::string event_list_url(std::string_view base, EventKind kind, QosType type,
                            std::string_view from, std::string_view to, int page_size,
                            std::string_view next_page_token) {

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "zoomqos/api/event_lists.hpp"
 #include "zoomqos/api/url.hpp"
 #include "zoomqos/auth/cache.hpp"
 #include "zoomqos/text/text.hpp"
@@ -78,11 +79,15 @@ public:
         const bool qos_scope = known_scopes && auth::has_qos_scope(token.minted->scope);
         const std::int64_t now = auth::unix_now();
 
-        // A static token says nothing about itself: one cheap request (the
+        // A static token says nothing about itself: one cheap request (today's
         // live webinars, one per page) asks the API whether it is accepted.
         std::optional<Error> refused;
         if (!known_scopes) {
-            auto checked = session.get(api::token_check_url(base), api::RequestContext{});
+            const std::string today =
+                api::format_date(api::utc_day(std::chrono::system_clock::now()));
+            auto checked = session.get(api::event_list_url(base, api::EventKind::Webinar,
+                                                           api::QosType::Live, today, today, 1, {}),
+                                       api::RequestContext{});
             if (!checked) {
                 refused = std::move(checked).error();
                 if (refused->kind != ErrorKind::Auth) {

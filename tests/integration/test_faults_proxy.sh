@@ -32,7 +32,7 @@ run_zoomqos_env -u NO_PROXY -u no_proxy http_proxy="$proxy_root" ALL_PROXY="$pro
 expect_exit 0
 check "the proxy saw nothing" test "$(proxy_requests)" -eq "$before"
 check "the mock answered every request itself" \
-    test "$(_curl "$MOCK_URL/_mock/requests" | jq '[.[] | select(.target | contains("/qos"))] | length')" -ge 6
+    test "$(mock_requests | jq '[.[] | select(.target | contains("/qos"))] | length')" -ge 6
 
 kill -TERM "$proxy_pid"
 wait "$proxy_pid" || true

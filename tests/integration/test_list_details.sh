@@ -30,8 +30,8 @@ check "then the QoS pages" grep -q "participants/qos?type=past" <(tail -1 "$TEST
 # The table gains NETWORK; CSV the detail_* columns; NDJSON the object per line.
 run_zoomqos list "$R" --type past --details
 expect_exit 0
-check "NETWORK header" grep -qE '^PARTICIPANT +DEVICE +NETWORK +AUDIO LATENCY' "$OUT"
-check "Alex's second visit on Cellular" grep -qE '^Alex Kim +iOS +Cellular ' "$OUT"
+check "NETWORK header" grep -qE '^PARTICIPANT +ID +DEVICE +NETWORK +MAX AUDIO LAT' "$OUT"
+check "Alex's second visit on Cellular" grep -qE '^Alex Kim +[^ ]+ +iOS +Cellular ' "$OUT"
 run_zoomqos list "$R" --type past
 expect_stdout_not_contains "NETWORK"
 

@@ -173,7 +173,7 @@ TEST_CASE("a participant without samples has a digest of unknowns", "[rank]") {
     CHECK(known(render::sort_value(d, SortKey::Breaches)) == Approx(0));
     const model::Json row = render::digest_json(d);
     CHECK(row["audio_input_latency_avg_ms"].is_null());
-    CHECK(row["verdict"] == "no threshold breached");
+    CHECK(row["verdict"] == "no data");
     CHECK(row["worst_breach"].is_null());
     CHECK_FALSE(row.contains("details"));
 }

@@ -31,10 +31,6 @@ std::string encode_event_id(std::string_view id);
 // (e.g. "--api-url").
 Result<std::string> validate_base_url(std::string_view url, std::string_view what);
 
-// {base}/metrics/webinars?type=live&page_size=1: the cheapest request that
-// needs the QoS endpoints' scope, for asking whether a static token is accepted.
-std::string token_check_url(std::string_view base);
-
 // {base}/metrics/{webinars|meetings}/{event}/participants/{participant}/qos?type={live|past}
 std::string participant_qos_url(std::string_view base, EventKind kind, std::string_view event_id,
                                 std::string_view participant_id, QosType type);
