@@ -244,8 +244,8 @@ private:
     };
 
     std::string table_row(const model::Participant& participant) const {
-        return render::summary_row(participant, glance_.thresholds, streams_.utf8,
-                                   streams_.width, listing_.details);
+        return render::summary_row(participant, glance_.thresholds, streams_.utf8, streams_.width,
+                                   listing_.details);
     }
 
     void head() {

@@ -9,7 +9,6 @@
 #include "zoomqos/render/render.hpp"
 #include "zoomqos/text/text.hpp"
 
-
 // The CSV schema is fixed: the same columns in the same order for every
 // participant, webinar or meeting, whatever streams Zoom sent. That is what
 // lets rows from many participants (or many runs) be concatenated under one
@@ -304,8 +303,9 @@ CsvColumns basic_columns() {
 } // namespace
 
 void csv_header(std::ostream& out, const CsvColumns& picked, bool details) {
-    write_line(out, picked, [](const Column& column) { return column.name; },
-               details ? detail_header() : std::string());
+    write_line(
+        out, picked, [](const Column& column) { return column.name; },
+        details ? detail_header() : std::string());
 }
 
 void csv_rows(std::ostream& out, const Subject& subject, const model::Participant& participant,

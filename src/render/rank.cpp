@@ -6,10 +6,9 @@
 #include <utility>
 
 #include "zoomqos/quality/thresholds.hpp"
+#include "zoomqos/render/csv_cell.hpp"
 #include "zoomqos/render/summary.hpp"
 #include "zoomqos/text/text.hpp"
-
-#include "zoomqos/render/csv_cell.hpp"
 
 namespace zoomqos::render {
 

@@ -11,7 +11,6 @@
 #include "zoomqos/text/text.hpp"
 #include "zoomqos/text/time.hpp"
 
-
 namespace zoomqos::render {
 
 void Stats::add(const std::optional<double>& value) {
@@ -554,8 +553,8 @@ std::string summary_row_header(bool network) {
 }
 
 std::string summary_row(const model::Participant& participant,
-                        const std::vector<quality::Rule>& thresholds, bool utf8,
-                        std::size_t width, bool network) {
+                        const std::vector<quality::Rule>& thresholds, bool utf8, std::size_t width,
+                        bool network) {
     const Glyphs& g = utf8 ? kUtf8 : kAscii;
     Stats latency, loss;
     for (const model::Sample& sample : participant.user_qos) {

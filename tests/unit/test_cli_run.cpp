@@ -195,8 +195,9 @@ TEST_CASE("A mistyped command is named, and what was typed is shown harmless", "
     CHECK(run({"gett", "1", "2"})
               .err.starts_with("zoomqos: error: unknown command 'gett'; did you mean 'get'?\n"));
     CHECK(run({"webinars"})
-              .err.starts_with("zoomqos: error: unknown command 'webinars'; the "
-                               "commands are get, list, report, events, sweep, exporter, auth, config\n"));
+              .err.starts_with(
+                  "zoomqos: error: unknown command 'webinars'; the "
+                  "commands are get, list, report, events, sweep, exporter, auth, config\n"));
 
     const Run escape = run({"get", "1", "2", "--bogus\x1b]0;owned\x07"});
     CHECK(escape.exit == 2);
