@@ -3,6 +3,8 @@
 # typed participant per line; gzip or plain) prints exactly what `list W`
 # prints for the same participants, in every format, with no request and no
 # credentials; a bad file is one line naming it and the line, exit 7.
+# Many runs over two events and four formats: slow under ASan on a loaded machine.
+# ctest-timeout: 300
 source "$(dirname "$0")/lib.sh"
 
 start_mock --participants 12
