@@ -64,9 +64,18 @@ std::string duration_text(std::optional<long long> seconds) {
     const long long h = *seconds / 3600;
     const long long m = *seconds / 60 % 60;
     const long long s = *seconds % 60;
-    std::string out = std::to_string(h) + ":";
-    out += (m < 10 ? "0" : "") + std::to_string(m) + ":";
-    out += (s < 10 ? "0" : "") + std::to_string(s);
+    // Appended piece by piece: GCC 12 at -O3 misreads "literal" + string.
+    std::string out = std::to_string(h);
+    out += ':';
+    if (m < 10) {
+        out += '0';
+    }
+    out += std::to_string(m);
+    out += ':';
+    if (s < 10) {
+        out += '0';
+    }
+    out += std::to_string(s);
     return out;
 }
 

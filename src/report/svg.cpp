@@ -122,7 +122,9 @@ void line_chart(std::ostream& out, const LineChart& chart) {
             << ' ' << escape(chart.unit) << "</title></line>";
     }
     for (const Series& series : chart.series) {
-        const std::string style = "s" + std::to_string(series.style % kStyles);
+        // Appended, not "literal" + string, which GCC 12 at -O3 misreads.
+        std::string style = "s";
+        style += std::to_string(series.style % kStyles);
         std::string path;
         std::vector<std::pair<double, double>> run;
         const auto flush = [&] {
@@ -131,8 +133,10 @@ void line_chart(std::ostream& out, const LineChart& chart) {
                     << "\" cy=\"" << coord(ys(run[0].second)) << "\" r=\"2\"/>";
             } else {
                 for (std::size_t i = 0; i < run.size(); ++i) {
-                    path += (i == 0 ? "M" : "L") + coord(xs(run[i].first)) + " " +
-                            coord(ys(run[i].second));
+                    path += i == 0 ? 'M' : 'L';
+                    path += coord(xs(run[i].first));
+                    path += ' ';
+                    path += coord(ys(run[i].second));
                 }
             }
             run.clear();
