@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "zoomqos/report/html.hpp"
 #include "zoomqos/report/svg.hpp"
@@ -40,8 +41,9 @@ void breakdown(std::ostream& out, const Event& event, const std::string& noun,
             static_cast<double>(group.breached) / static_cast<double>(group.people);
         const std::string counts =
             std::to_string(group.breached) + " of " + std::to_string(group.people);
-        bars.push_back({text::printable(name, 30), share, counts,
-                        name + ": " + counts + " participants with a breach"});
+        std::string title = name;
+        title.append(": ").append(counts).append(" participants with a breach");
+        bars.push_back({text::printable(name, 30), share, counts, std::move(title)});
     }
     out << "<figure><h3>By " << noun << "</h3>";
     svg::bar_chart(out,

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "zoomqos/render/summary.hpp"
 #include "zoomqos/report/html.hpp"
@@ -108,10 +109,10 @@ void histogram(std::ostream& out, const Distribution& d, const std::vector<doubl
             threshold && (d.metric == Metric::Fps || d.metric == Metric::Bitrate
                               ? edges[0] + static_cast<double>(b) * step < *threshold
                               : edges[0] + static_cast<double>(b + 1) * step > *threshold);
-        chart.columns.push_back(
-            {from, static_cast<double>(counts[b]),
-             from + "\u2013" + to + " " + unit + ": " + std::to_string(counts[b]) + " participants",
-             beyond});
+        std::string title = from;
+        title.append("\u2013").append(to).append(" ").append(unit).append(": ");
+        title.append(std::to_string(counts[b])).append(" participants");
+        chart.columns.push_back({from, static_cast<double>(counts[b]), std::move(title), beyond});
     }
     if (threshold) {
         chart.marker_x = (*threshold - edges[0]) / step;

@@ -64,9 +64,10 @@ std::vector<double> ticks(double low, double high, std::size_t target) {
     }
     const double step = at(1, factor);
     std::vector<double> result;
-    const double first = std::floor(low / step);
-    for (double k = first; result.size() < 4 * target + 2; k += 1) {
-        result.push_back(at(k, factor));
+    // An integer index, so the tick values cannot drift by accumulated rounding.
+    const auto first = static_cast<long long>(std::floor(low / step));
+    for (long long k = first; result.size() < 4 * target + 2; ++k) {
+        result.push_back(at(static_cast<double>(k), factor));
         if (result.back() >= high) {
             break;
         }
