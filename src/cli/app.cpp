@@ -58,10 +58,14 @@ std::string harmless(std::string_view message) {
     return text::printable_lines(message, kMaxLine);
 }
 
-// CLI11's messages are one line; ours add how to get help. Usage errors exit 2
-// whatever CLI11 would have returned.
-int usage_error(const std::string& message, const CLI::App* command, std::ostream& err) {
+// CLI11's messages are one line; ours add the error's hint, if any, and how to
+// get help. Usage errors exit 2 whatever CLI11 would have returned.
+int usage_error(const std::string& message, const CLI::App* command, std::ostream& err,
+                std::string_view hint = {}) {
     err << "zoomqos: error: " << harmless(message);
+    if (!hint.empty()) {
+        err << "hint: " << harmless(hint);
+    }
     err << "Run '" << command_path(command) << " --help' for usage.\n";
     return exit_code(ErrorKind::Usage);
 }
@@ -248,7 +252,8 @@ int run(const std::vector<std::string>& args, const Streams& streams) {
             return exit_code(status.error().kind);
         }
         if (status.error().kind == ErrorKind::Usage) {
-            return usage_error(status.error().message, deepest_subcommand(app), streams.err);
+            return usage_error(status.error().message, deepest_subcommand(app), streams.err,
+                               status.error().hint);
         }
         streams.err << format_error(status.error());
         return exit_code(status.error().kind);

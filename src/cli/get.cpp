@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "event_command.hpp"
 #include "printer.hpp"
+#include "progress.hpp"
 #include "watch.hpp"
 
 namespace zoomqos::cli {
@@ -76,10 +77,15 @@ private:
         const EventTarget& target = options_.target;
         const std::string url = target.participant_url(session.base_url(), participant_id);
         const api::RequestContext context = target.context(participant_id);
+        // A 429's pause is said on a terminal ("rate limited, waiting 3 s"),
+        // and erased before anything else is written.
+        Progress progress(streams.err, show_progress(options_.pacing, streams), 1);
+        progress.follow_pauses(session.pacer());
         // `get` fetches once, --watch once per poll: polls get the same
         // retries, pacing, token refresh and errors.
         const FetchParticipant fetch = [&]() -> Result<model::Participant> {
             auto response = session.get(url, context);
+            progress.clear();
             if (!response) {
                 return std::move(response).error();
             }
@@ -87,6 +93,7 @@ private:
         };
         if (options_.format == render::Format::Raw) {
             auto response = session.get(url, context);
+            progress.clear();
             if (!response) {
                 return std::move(response).error();
             }
@@ -101,7 +108,7 @@ private:
         }
         if (glance.watch_interval) {
             return watch(glance, options_.format, target.subject(participant_id), *participant,
-                         fetch, streams);
+                         fetch, streams, !options_.pacing.quiet);
         }
         auto printer = make_printer(options_.format, Collection::One, target, glance, streams);
         printer->begin(std::nullopt);

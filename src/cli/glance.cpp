@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "zoomqos/model/mapper.hpp"
+#include "zoomqos/model/times.hpp"
 #include "zoomqos/quality/thresholds.hpp"
 #include "zoomqos/text/text.hpp"
 
@@ -109,6 +110,12 @@ void add_glance_options(CLI::App& command, GlanceOptions& options, bool one_part
         ->type_name("LIST");
     command.add_flag("--bom", options.bom,
                      "With -o csv: start with a UTF-8 byte order mark (for Excel)");
+    command
+        .add_option("--tz", options.tz,
+                    "Show times in ZONE: 'local', 'UTC' or an IANA name such as "
+                    "'Europe/Stockholm' (default: local time in tables; UTC as Zoom sends it "
+                    "in json, ndjson and csv, which --tz rewrites with the offset)")
+        ->type_name("ZONE");
     if (one_participant) {
         command.add_option("--watch", options.watch_seconds,
                            "With --type live and one participant: poll every SECONDS (at least "
@@ -147,6 +154,21 @@ Result<Glance> resolve_glance(const GlanceOptions& options, render::Format forma
         glance.csv_columns = std::move(columns).value();
     }
     glance.bom = options.bom;
+    if (options.tz) {
+        glance.zone = text::parse_zone(*options.tz);
+        if (!glance.zone) {
+            Error error = make_error(ErrorKind::Usage, "--tz: unknown time zone '" +
+                                                           text::printable(*options.tz, 64) + "'");
+            error.hint = "use 'local', 'UTC' or a name from the zone database, such as "
+                         "Europe/Stockholm or America/New_York";
+            return error;
+        }
+    } else if (format == render::Format::Table) {
+        glance.zone = text::Zone{text::Zone::Kind::Local, {}};
+    }
+    if (glance.zone) {
+        text::apply_zone(*glance.zone);
+    }
     if (options.watch_seconds) {
         auto interval = watch_interval(*options.watch_seconds, format, type);
         if (!interval) {
@@ -155,6 +177,31 @@ Result<Glance> resolve_glance(const GlanceOptions& options, render::Format forma
         glance.watch_interval = *interval;
     }
     return glance;
+}
+
+model::Participant in_zone(const Glance& glance, const model::Participant& participant) {
+    model::Participant shown = participant;
+    if (glance.zone) {
+        model::convert_times(shown, *glance.zone);
+    }
+    return shown;
+}
+
+std::string zone_label(const Glance& glance, const model::Participant& participant) {
+    if (!glance.zone) {
+        return "UTC";
+    }
+    // The zone's name when the event took place (CET or CEST), not today's.
+    std::optional<text::WallTime> when;
+    for (const auto& sample : participant.user_qos) {
+        if (sample.date_time && (when = text::parse_iso8601(*sample.date_time))) {
+            break;
+        }
+    }
+    if (!when && participant.join_time) {
+        when = text::parse_iso8601(*participant.join_time);
+    }
+    return text::zone_abbreviation(when.value_or(std::chrono::system_clock::now()), *glance.zone);
 }
 
 model::Json participant_json(const Glance& glance, const model::Participant& participant) {

@@ -14,6 +14,7 @@
 #include "zoomqos/model/qos.hpp"
 #include "zoomqos/quality/rules.hpp"
 #include "zoomqos/render/render.hpp"
+#include "zoomqos/text/time.hpp"
 
 // Reading QoS at a glance: thresholds that mark values, --fail-on rules that
 // make a run exit 8, the JSON breaches annotation and --watch's interval.
@@ -27,6 +28,7 @@ struct GlanceOptions {
     std::optional<double> watch_seconds;
     std::optional<std::string> csv_columns; // -o csv: --columns LIST
     bool bom = false;                       // -o csv: a UTF-8 byte order mark first
+    std::optional<std::string> tz;          // --tz: UTC, local or an IANA name
 };
 
 // --thresholds and --fail-on alone (report, which writes no chosen format).
@@ -47,9 +49,20 @@ struct Glance {
     bool annotate = false;
     render::CsvColumns csv_columns; // empty: every column
     bool bom = false;
+    // The zone participants' times are shown in: --tz, else local time for
+    // the table; none (Zoom's UTC strings unchanged) for machine formats
+    // unless --tz asks.
+    std::optional<text::Zone> zone;
 };
 Result<Glance> resolve_glance(const GlanceOptions& options, render::Format format,
                               api::QosType type);
+
+// The participant as shown: its times in the glance's zone, if any.
+model::Participant in_zone(const Glance& glance, const model::Participant& participant);
+
+// What the table calls the glance's zone for this participant's times:
+// "CET", "UTC" (also without a zone, Zoom's own).
+std::string zone_label(const Glance& glance, const model::Participant& participant);
 
 // The participant as typed JSON, with a "breaches" array under --annotate.
 model::Json participant_json(const Glance& glance, const model::Participant& participant);

@@ -159,7 +159,8 @@ void add_pacing_options(CLI::App& command, PacingOptions& options, bool concurre
             ->capture_default_str();
     }
     command.add_flag("-q,--quiet", options.quiet,
-                     "No progress display on stderr (shown only on a terminal, on long runs)");
+                     "No progress or status line on stderr (shown only on a terminal: on long "
+                     "runs, and while a watch waits)");
 }
 
 void add_page_options(CLI::App& command, PageOptions& options) {

@@ -67,6 +67,7 @@ public:
             table.utf8 = streams_.utf8;
             table.colour = streams_.colour;
             table.thresholds = glance_.thresholds;
+            table.zone_label = zone_label(glance_, participant);
             render::table(out(), subject(participant_id), participant, table);
             return;
         }
@@ -75,6 +76,7 @@ public:
         summary.colour = streams_.colour;
         summary.width = streams_.width;
         summary.thresholds = glance_.thresholds;
+        summary.zone_label = zone_label(glance_, participant);
         render::summary(out(), participant, summary);
     }
 
@@ -303,26 +305,38 @@ std::string incomplete_reason(const Error& error) {
     return text::printable(error.message, kMaxReason);
 }
 
-std::unique_ptr<ParticipantPrinter>
-make_listing_printer(render::Format format, const EventTarget& target, const Glance& glance,
-                     const Streams& streams, const ListingOptions& listing) {
-    if (listing.summary || listing.sort) {
-        return std::make_unique<DigestPrinter>(format, target, glance, streams, listing);
+namespace {
+
+// --tz: hands on each participant with its times in the glance's zone.
+class ZonedPrinter : public ParticipantPrinter {
+public:
+    ZonedPrinter(std::unique_ptr<ParticipantPrinter> inner, const Glance& glance)
+        : inner_(std::move(inner)), glance_(glance) {}
+
+    void begin(std::optional<long long> total_records) override { inner_->begin(total_records); }
+    void add(const std::string& participant_id, const model::Participant& participant) override {
+        inner_->add(participant_id, in_zone(glance_, participant));
     }
-    if (format == render::Format::Csv) {
-        return std::make_unique<CsvPrinter>(Collection::Listing, target, glance, streams,
-                                            listing.details);
+    void finish() override { inner_->finish(); }
+    void abandon(std::string_view reason) override { inner_->abandon(reason); }
+
+private:
+    std::unique_ptr<ParticipantPrinter> inner_;
+    const Glance& glance_;
+};
+
+std::unique_ptr<ParticipantPrinter> in_zone(std::unique_ptr<ParticipantPrinter> printer,
+                                            const Glance& glance) {
+    if (!glance.zone) {
+        return printer;
     }
-    if (format == render::Format::Table) {
-        return std::make_unique<TablePrinter>(Collection::Listing, target, glance, streams,
-                                              listing.details);
-    }
-    return make_printer(format, Collection::Listing, target, glance, streams);
+    return std::make_unique<ZonedPrinter>(std::move(printer), glance);
 }
 
-std::unique_ptr<ParticipantPrinter> make_printer(render::Format format, Collection collection,
-                                                 const EventTarget& target, const Glance& glance,
-                                                 const Streams& streams) {
+std::unique_ptr<ParticipantPrinter> make_plain_printer(render::Format format, Collection collection,
+                                                       const EventTarget& target,
+                                                       const Glance& glance,
+                                                       const Streams& streams) {
     switch (format) {
     case render::Format::Json:
         return std::make_unique<JsonPrinter>(collection, target, glance, streams);
@@ -335,6 +349,34 @@ std::unique_ptr<ParticipantPrinter> make_printer(render::Format format, Collecti
         break;
     }
     return std::make_unique<TablePrinter>(collection, target, glance, streams);
+}
+
+} // namespace
+
+std::unique_ptr<ParticipantPrinter>
+make_listing_printer(render::Format format, const EventTarget& target, const Glance& glance,
+                     const Streams& streams, const ListingOptions& listing) {
+    if (listing.summary || listing.sort) {
+        return in_zone(std::make_unique<DigestPrinter>(format, target, glance, streams, listing),
+                       glance);
+    }
+    if (format == render::Format::Csv) {
+        return in_zone(std::make_unique<CsvPrinter>(Collection::Listing, target, glance, streams,
+                                                    listing.details),
+                       glance);
+    }
+    if (format == render::Format::Table) {
+        // One summary row each, which shows no time.
+        return std::make_unique<TablePrinter>(Collection::Listing, target, glance, streams,
+                                              listing.details);
+    }
+    return make_printer(format, Collection::Listing, target, glance, streams);
+}
+
+std::unique_ptr<ParticipantPrinter> make_printer(render::Format format, Collection collection,
+                                                 const EventTarget& target, const Glance& glance,
+                                                 const Streams& streams) {
+    return in_zone(make_plain_printer(format, collection, target, glance, streams), glance);
 }
 
 } // namespace zoomqos::cli

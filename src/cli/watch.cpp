@@ -55,8 +55,9 @@ namespace {
 // anything else is written; nothing at all when stderr is no terminal.
 class PollingStatus {
 public:
-    PollingStatus(const Streams& streams, std::chrono::milliseconds interval)
-        : streams_(streams), text_(polling_status(interval, streams.utf8)) {}
+    PollingStatus(const Streams& streams, std::chrono::milliseconds interval, bool wanted)
+        : streams_(streams), text_(polling_status(interval, streams.utf8)),
+          wanted_(wanted && streams.err_tty) {}
     ~PollingStatus() { clear(); }
     PollingStatus(const PollingStatus&) = delete;
     PollingStatus& operator=(const PollingStatus&) = delete;
@@ -64,7 +65,7 @@ public:
     PollingStatus& operator=(PollingStatus&&) = delete;
 
     void show() {
-        if (streams_.err_tty && !shown_) {
+        if (wanted_ && !shown_) {
             streams_.err << "\x1b[2m" << text_ << "\x1b[0m" << std::flush;
             shown_ = true;
         }
@@ -79,25 +80,27 @@ public:
 private:
     const Streams& streams_;
     std::string text_;
+    bool wanted_; // a terminal's stderr, and no --quiet
     bool shown_ = false;
 };
 
 } // namespace
 
 Status watch(const Glance& glance, render::Format format, const render::Subject& subject,
-             const model::Participant& first, const FetchParticipant& fetch,
-             const Streams& streams) {
+             const model::Participant& first, const FetchParticipant& fetch, const Streams& streams,
+             bool show_status) {
     std::optional<std::string> last_printed;
     bool header_printed = false;
     bool first_poll = true;
     std::optional<Error> history_breached;
     std::vector<std::size_t> widths; // kept across polls: rows stay under the header
-    PollingStatus status(streams, *glance.watch_interval);
+    PollingStatus status(streams, *glance.watch_interval, show_status);
     model::Participant current = first;
     while (true) {
         const model::Participant fresh = newer_samples(current, last_printed);
+        const model::Participant shown = in_zone(glance, fresh);
         if (format == render::Format::Ndjson) {
-            render::ndjson(streams.out, subject, fresh);
+            render::ndjson(streams.out, subject, shown);
         } else if (first_poll || !fresh.user_qos.empty()) {
             // The participant block and header once; a poll with nothing new
             // prints nothing (not another "No QoS samples").
@@ -107,7 +110,8 @@ Status watch(const Glance& glance, render::Format format, const render::Subject&
             table.thresholds = glance.thresholds;
             table.rows_only = header_printed;
             table.widths = &widths;
-            render::table(streams.out, subject, fresh, table);
+            table.zone_label = zone_label(glance, shown);
+            render::table(streams.out, subject, shown, table);
             header_printed = header_printed || !fresh.user_qos.empty();
         }
         streams.out << std::flush;

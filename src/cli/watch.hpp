@@ -24,10 +24,11 @@ using FetchParticipant = std::function<Result<model::Participant>()>;
 // when the samples before the watch breached --fail-on), or another error
 // (returned after what was seen is printed). The samples the first answer
 // already holds have their breaches listed without ending the watch. On a
-// terminal's stderr a dim "polling every N s…" shows while it waits.
+// terminal's stderr a dim "polling every N s…" shows while it waits, unless
+// not `show_status` (--quiet).
 Status watch(const Glance& glance, render::Format format, const render::Subject& subject,
-             const model::Participant& first, const FetchParticipant& fetch,
-             const Streams& streams);
+             const model::Participant& first, const FetchParticipant& fetch, const Streams& streams,
+             bool show_status);
 
 // "polling every 10 s…" (ASCII: "..."), the status line's text.
 std::string polling_status(std::chrono::milliseconds interval, bool utf8);

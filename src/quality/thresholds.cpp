@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "zoomqos/text/text.hpp"
+#include "zoomqos/text/time.hpp"
 
 namespace zoomqos::quality {
 
@@ -123,10 +124,8 @@ std::string short_time(const std::optional<std::string>& date_time) {
         return "an unknown time";
     }
     const std::string& s = *date_time;
-    // "2026-11-20T14:03:00Z" → "14:03"; anything else as Zoom sent it.
-    const bool iso = s.size() == 20 && s[10] == 'T' && s[19] == 'Z' && s[13] == ':' &&
-                     std::isdigit(static_cast<unsigned char>(s[11])) != 0;
-    return iso ? s.substr(11, 5) : text::printable(s);
+    // "2026-11-20T14:03:00Z" (or "…+01:00") → "14:03"; anything else as Zoom sent it.
+    return text::is_iso_date_time(s) ? s.substr(11, 5) : text::printable(s);
 }
 
 std::string describe(const Breach& breach) {

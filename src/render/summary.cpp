@@ -353,11 +353,16 @@ void no_data_note(std::ostream& out, const model::Participant& p) {
 
 constexpr std::size_t kHeadingLines = 2;
 
+// "14:01–15:00": the time span the sparklines cover.
+std::string time_span(const model::Participant& p, const Glyphs& glyphs) {
+    return range(quality::short_time(p.user_qos.front().date_time),
+                 quality::short_time(p.user_qos.back().date_time), glyphs);
+}
+
 // The column names, then what each pair of numbers is and the time span the
-// sparklines cover.
-std::vector<Line> heading_lines(const model::Participant& p, const Glyphs& glyphs) {
-    const std::string first = quality::short_time(p.user_qos.front().date_time);
-    const std::string last = quality::short_time(p.user_qos.back().date_time);
+// sparklines cover, in the zone named after it.
+std::vector<Line> heading_lines(const model::Participant& p, const SummaryOptions& options,
+                                const Glyphs& glyphs) {
     Line titles{{{{"STREAM"}},
                  {{"KBPS"}},
                  {{"LATENCY ms"}},
@@ -373,7 +378,7 @@ std::vector<Line> heading_lines(const model::Participant& p, const Glyphs& glyph
                     {{"avg/max"}},
                     {},
                     {},
-                    {{range(first, last, glyphs)}}}};
+                    {{time_span(p, glyphs) + " " + options.zone_label}}}};
     return {titles, subtitles};
 }
 
@@ -445,7 +450,7 @@ std::string table_row(const Line& line, const std::array<std::size_t, kColumns>&
 std::size_t stream_table(std::ostream& out, const model::Participant& p,
                          const std::vector<std::string>& names, const SummaryOptions& options,
                          const Painter& painter) {
-    std::vector<Line> lines = heading_lines(p, painter.glyphs());
+    std::vector<Line> lines = heading_lines(p, options, painter.glyphs());
     for (const std::string& name : names) {
         lines.push_back(stream_line(p, name, options, painter.glyphs()));
     }
@@ -454,8 +459,13 @@ std::size_t stream_table(std::ostream& out, const model::Participant& p,
     for (std::size_t l = 0; l < lines.size(); ++l) {
         Line& line = lines[l];
         if (l < kHeadingLines) {
+            // Narrow sparklines keep the time span without its zone, then
+            // nothing: a heading wider than them would break the width.
+            if (term::display_width(painter.plain(line[kSpark])) > room && l == 1) {
+                line[kSpark] = {{time_span(p, painter.glyphs())}};
+            }
             if (term::display_width(painter.plain(line[kSpark])) > room) {
-                line[kSpark] = {}; // a heading wider than the sparklines would break the width
+                line[kSpark] = {};
             }
         } else if (room > 0) {
             line[kSpark] = latency_sparkline(p, names[l - kHeadingLines], options, room);

@@ -9,6 +9,7 @@
 #include "zoomqos/render/render.hpp"
 #include "zoomqos/term/width.hpp"
 #include "zoomqos/text/text.hpp"
+#include "zoomqos/text/time.hpp"
 
 namespace zoomqos::render {
 
@@ -207,35 +208,24 @@ void participant_block(std::ostream& out, const Participant& p, const Formatter&
     }
 }
 
-// "2026-11-20T14:01:00Z": the shape Zoom documents for date_time.
-bool is_iso_utc(std::string_view s) {
-    constexpr std::string_view shape = "dddd-dd-ddTdd:dd:ddZ";
-    if (s.size() != shape.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const bool digit = std::isdigit(static_cast<unsigned char>(s[i])) != 0;
-        if (shape[i] == 'd' ? !digit : s[i] != shape[i]) {
-            return false;
-        }
-    }
-    return true;
-}
-
 // Times alone read faster, but only when no information is lost: every
-// shown sample must be ISO UTC and on the same date. A missing date_time
-// shows as unknown and does not decide either way; none at all keeps TIME.
+// shown sample must be ISO-8601, on the same date and in the same zone. A
+// missing date_time shows as unknown and does not decide either way; none at
+// all keeps TIME.
 bool times_fit_one_date(const std::vector<const Sample*>& samples) {
     std::optional<std::string_view> date;
+    std::optional<std::string_view> zone;
     for (const Sample* sample : samples) {
         if (!sample->date_time) {
             continue;
         }
         const std::string_view value = *sample->date_time;
-        if (!is_iso_utc(value) || (date && *date != value.substr(0, 10))) {
+        if (!text::is_iso_date_time(value) || (date && *date != value.substr(0, 10)) ||
+            (zone && *zone != value.substr(19))) {
             return false;
         }
         date = value.substr(0, 10);
+        zone = value.substr(19);
     }
     return date.has_value();
 }
@@ -340,14 +330,14 @@ std::string format_row(const Row& row, const Widths& widths, const Marker& m) {
     return line;
 }
 
-Row header_row(bool short_times) {
+Row header_row(bool short_times, const std::string& zone_label) {
     Row header;
     for (std::size_t i = 0; i < kColumnCount; ++i) {
         header.cells[i] = kColumns[i].header;
     }
-    // Without the date the trailing "Z" goes too; the header keeps the zone.
+    // Without the date the zone goes too; the header keeps it.
     if (short_times) {
-        header.cells[kTime] = "TIME (UTC)";
+        header.cells[kTime] = "TIME (" + zone_label + ")";
     }
     return header;
 }
@@ -399,7 +389,7 @@ void table(std::ostream& out, const Subject& /*subject*/, const Participant& par
     }
 
     const bool short_times = times_fit_one_date(shown);
-    std::vector<Row> rows{header_row(short_times)};
+    std::vector<Row> rows{header_row(short_times, options.zone_label)};
     for (const Sample* sample : shown) {
         std::string time = f.text(sample->date_time);
         if (short_times && sample->date_time) {

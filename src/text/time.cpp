@@ -1,7 +1,9 @@
 #include "zoomqos/text/time.hpp"
 
 #include <array>
+#include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <iomanip>
 #include <sstream>
 #include <vector>
@@ -249,6 +251,149 @@ std::string format_iso_utc(std::chrono::sys_seconds when) {
         return "(unknown time)";
     }
     return text;
+}
+
+namespace {
+
+// A zone name as the database spells it: letters, digits, "_+-." in parts
+// separated by "/", never "." or ".." (no way out of the database's folder).
+bool plausible_zone_name(std::string_view name) {
+    if (name.empty() || name.size() > 64 || name.front() == '/' || name.back() == '/') {
+        return false;
+    }
+    std::size_t part_start = 0;
+    for (std::size_t i = 0; i <= name.size(); ++i) {
+        if (i == name.size() || name[i] == '/') {
+            const std::string_view part = name.substr(part_start, i - part_start);
+            if (part.empty() || part == "." || part == "..") {
+                return false;
+            }
+            part_start = i + 1;
+            continue;
+        }
+        const char c = name[i];
+        const bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                             (c >= '0' && c <= '9') || c == '_' || c == '+' || c == '-' || c == '.';
+        if (!allowed) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The database holds it when its file starts as every compiled zone does.
+bool zone_in_database(std::string_view name) {
+    const char* dir = std::getenv("TZDIR");
+    std::string path = dir != nullptr && *dir != '\0' ? dir : "/usr/share/zoneinfo";
+    path.append("/").append(name);
+    std::ifstream file(path, std::ios::binary);
+    char magic[4] = {};
+    return file.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == "TZif";
+}
+
+struct ZonedParts {
+    std::tm parts{};
+    bool ok = false;
+};
+
+ZonedParts broken_down(WallTime when, const Zone& zone) {
+    const std::time_t seconds_since_epoch = std::chrono::system_clock::to_time_t(when);
+    ZonedParts result;
+    result.ok = zone.kind == Zone::Kind::Utc
+                    ? ::gmtime_r(&seconds_since_epoch, &result.parts) != nullptr
+                    : ::localtime_r(&seconds_since_epoch, &result.parts) != nullptr;
+    return result;
+}
+
+} // namespace
+
+std::optional<Zone> parse_zone(std::string_view spec) {
+    if (iequals(spec, "UTC") || spec == "Z") {
+        return Zone{};
+    }
+    if (iequals(spec, "local")) {
+        return Zone{Zone::Kind::Local, {}};
+    }
+    if (!plausible_zone_name(spec) || !zone_in_database(spec)) {
+        return std::nullopt;
+    }
+    return Zone{Zone::Kind::Named, std::string(spec)};
+}
+
+void apply_zone(const Zone& zone) {
+    if (zone.kind == Zone::Kind::Named) {
+        // The leading ':' tells glibc to read the database, never to parse
+        // the name as a POSIX rule.
+        ::setenv("TZ", (":" + zone.name).c_str(), 1);
+    }
+    ::tzset();
+}
+
+std::string format_iso_in_zone(WallTime when, const Zone& zone) {
+    const ZonedParts zoned = broken_down(when, zone);
+    char text[40];
+    if (!zoned.ok || std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &zoned.parts) == 0) {
+        return "(unknown time)";
+    }
+    std::string result = text;
+    // A local zone that is UTC itself writes Zoom's own "Z"; London in winter
+    // (GMT) keeps "+00:00", its offset that day.
+    if (zone.kind == Zone::Kind::Utc ||
+        (zoned.parts.tm_gmtoff == 0 && zoned.parts.tm_zone != nullptr &&
+         std::string_view(zoned.parts.tm_zone) == "UTC")) {
+        return result.append("Z");
+    }
+    const long offset_minutes = zoned.parts.tm_gmtoff / 60;
+    const long magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    const auto two_digits = [&result](long value) {
+        result += static_cast<char>('0' + value / 10 % 10);
+        result += static_cast<char>('0' + value % 10);
+    };
+    result += offset_minutes < 0 ? '-' : '+';
+    two_digits(magnitude / 60);
+    result += ':';
+    two_digits(magnitude % 60);
+    return result;
+}
+
+std::string zone_abbreviation(WallTime when, const Zone& zone) {
+    if (zone.kind == Zone::Kind::Utc) {
+        return "UTC";
+    }
+    const ZonedParts zoned = broken_down(when, zone);
+    char text[16];
+    if (!zoned.ok || std::strftime(text, sizeof text, "%Z", &zoned.parts) == 0) {
+        return "local time";
+    }
+    return text;
+}
+
+bool is_iso_date_time(std::string_view value) {
+    constexpr std::string_view shape = "dddd-dd-ddTdd:dd:dd";
+    if (value.size() < shape.size() + 1) {
+        return false;
+    }
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        const bool digit = value[i] >= '0' && value[i] <= '9';
+        if (shape[i] == 'd' ? !digit : value[i] != shape[i]) {
+            return false;
+        }
+    }
+    const std::string_view zone = value.substr(shape.size());
+    if (zone == "Z") {
+        return true;
+    }
+    constexpr std::string_view offset = "+dd:dd";
+    if (zone.size() != offset.size() || (zone[0] != '+' && zone[0] != '-')) {
+        return false;
+    }
+    for (std::size_t i = 1; i < offset.size(); ++i) {
+        const bool digit = zone[i] >= '0' && zone[i] <= '9';
+        if (offset[i] == 'd' ? !digit : zone[i] != offset[i]) {
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace zoomqos::text

@@ -40,6 +40,8 @@ unset ZOOM_ACCESS_TOKEN ZOOM_API_URL ZOOM_ACCOUNT_ID ZOOM_CLIENT_ID ZOOM_CLIENT_
     http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY CLICOLOR_FORCE
 export NO_PROXY="127.0.0.1,localhost,::1" no_proxy="127.0.0.1,localhost,::1"
 export NO_COLOR=1 LC_ALL=C.UTF-8
+# Tables show local time (--tz): the same everywhere, whatever the machine's zone.
+export TZ=UTC
 
 _cleanup() {
     local status=$?
@@ -260,6 +262,38 @@ can_measure_rss() {
     [[ -x /usr/bin/time && $libraries != *libasan* ]]
 }
 
+# split_env_args [ENV_ARGS... --] ARGS...: the env(1) arguments before a "--"
+# (none without one) in ENV_ARGS, and in ENV_ARGS_SHIFT how many words to
+# shift to reach ARGS.
+split_env_args() {
+    ENV_ARGS=()
+    ENV_ARGS_SHIFT=0
+    [[ " $* " == *" -- "* ]] || return 0
+    while [[ "$1" != -- ]]; do
+        ENV_ARGS+=("$1")
+        shift
+    done
+    ENV_ARGS_SHIFT=$((${#ENV_ARGS[@]} + 1))
+}
+
+# run_zoomqos_tty [ENV_ARGS... --] ARGS...: runs zoomqos with stderr on a
+# pseudo-terminal (script(1)); stdout goes to $TEST_TMP/stdout, what the
+# terminal showed to $TEST_TMP/stderr, the exit code to LAST_EXIT. Stdin is
+# /dev/null or the file named by ZOOMQOS_STDIN; ${TTY_TIMEOUT:-30} s limit.
+run_zoomqos_tty() {
+    command -v script >/dev/null || fail "this test needs script(1) (util-linux)"
+    split_env_args "$@"
+    local env_args=("${ENV_ARGS[@]}")
+    shift "$ENV_ARGS_SHIFT"
+    local command
+    command="$(printf '%q ' env "${env_args[@]}" "$ZOOMQOS" "$@")"
+    command+=" <$(printf '%q' "${ZOOMQOS_STDIN:-/dev/null}") >$(printf '%q' "$TEST_TMP/tty_stdout")"
+    LAST_CMD="script -qec '$command' /dev/null"
+    LAST_EXIT=0
+    timeout "${TTY_TIMEOUT:-30}" script -qec "$command" /dev/null >"$ERR" 2>&1 || LAST_EXIT=$?
+    cp "$TEST_TMP/tty_stdout" "$OUT"
+}
+
 # signal_after SIGNAL SECONDS [ENV_ARGS... --] ARGS...: starts zoomqos in the
 # background, sends SIGNAL (INT, TERM, HUP) after SECONDS, and records the exit
 # code in LAST_EXIT and in LAST_ELAPSED how long zoomqos took to end after the
@@ -267,14 +301,9 @@ can_measure_rss() {
 signal_after() {
     local signal=$1 delay=$2
     shift 2
-    local env_args=()
-    if [[ " $* " == *" -- "* ]]; then
-        while [[ "$1" != -- ]]; do
-            env_args+=("$1")
-            shift
-        done
-        shift
-    fi
+    split_env_args "$@"
+    local env_args=("${ENV_ARGS[@]}")
+    shift "$ENV_ARGS_SHIFT"
     LAST_CMD="zoomqos $(printf '%q ' "$@")(SIG$signal after $delay s)"
     [[ ${#env_args[@]} -eq 0 ]] || LAST_CMD="env ${env_args[*]} $LAST_CMD"
     # A background job of a script starts with SIGINT ignored; env restores

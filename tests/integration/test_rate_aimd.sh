@@ -5,8 +5,6 @@
 # The mock admits 2 requests a second; the run asks for 10.
 source "$(dirname "$0")/lib.sh"
 
-command -v script >/dev/null || fail "this test needs script(1) (util-linux)"
-
 start_mock --participants 16 --rate-limit 2
 W=85000000000
 seq 20000001 20000016 >"$TEST_TMP/ids"
@@ -19,11 +17,7 @@ check "the rate was lowered below 10" grep -qE -- '--rate 10 lowered [0-9]+ time
 
 # The same on a terminal: the pause shows on the progress line.
 mock_reset
-command="$(printf '%q ' "$ZOOMQOS" get "$W" - --type past -o ndjson --rate 10 --retries 10) <$(printf '%q' "$TEST_TMP/ids") >$(printf '%q' "$TEST_TMP/data")"
-LAST_CMD="script -qec '$command' /dev/null"
-LAST_EXIT=0
-timeout 60 script -qec "$command" /dev/null >"$ERR" 2>&1 || LAST_EXIT=$?
-cp "$TEST_TMP/data" "$OUT"
+ZOOMQOS_STDIN="$TEST_TMP/ids" TTY_TIMEOUT=60 run_zoomqos_tty get "$W" - --type past -o ndjson --rate 10 --retries 10
 expect_exit 0
 expect_stderr_contains "rate limited, waiting 1 s"
 expect_stdout_not_contains "rate limited"

@@ -7,8 +7,6 @@
 # The mock adds a sample every 2 s and drops the participant after four.
 source "$(dirname "$0")/lib.sh"
 
-command -v script >/dev/null || fail "this test needs script(1) (util-linux)"
-
 start_mock --live-sample-seconds 2 --live-samples-until-gone 4
 W=82000000001
 P=16778240 # Maja Lind: 09:01 to 09:04; only 09:02 has a latency over 75 ms
@@ -58,15 +56,18 @@ check "every video row ends in the same column" test "$(ends ' video (in|out) ' 
 
 # --- on a terminal: the dim status while waiting, erased before output
 late_start
-command="$(printf '%q ' env ZOOMQOS_WATCH_MIN_SECONDS=1 "$ZOOMQOS" get "$W" "$P" --watch 1 -o ndjson) >$(printf '%q' "$TEST_TMP/data")"
-LAST_CMD="script -qec '$command' /dev/null"
-LAST_EXIT=0
-timeout 30 script -qec "$command" /dev/null >"$ERR" 2>&1 || LAST_EXIT=$?
-cp "$TEST_TMP/data" "$OUT"
+run_zoomqos_tty ZOOMQOS_WATCH_MIN_SECONDS=1 -- get "$W" "$P" --watch 1 -o ndjson
 expect_exit 0
 expect_stderr_contains $'\e[2m'"polling every 1 s…"$'\e[0m'
 expect_stderr_contains $'\r\e[K'
 expect_stdout_not_contains "polling"
+expect_stdout_lines 4
+
+# --- -q: no status line on the terminal either
+late_start
+run_zoomqos_tty ZOOMQOS_WATCH_MIN_SECONDS=1 -- get "$W" "$P" --watch 1 -o ndjson -q
+expect_exit 0
+expect_stderr_not_contains "polling every"
 expect_stdout_lines 4
 
 finish

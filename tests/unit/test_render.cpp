@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include "zoomqos/model/mapper.hpp"
+#include "zoomqos/model/times.hpp"
 #include "zoomqos/render/render.hpp"
 #include "zoomqos/term/width.hpp"
 
@@ -358,6 +359,33 @@ TEST_CASE("table keeps full timestamps when samples span two dates", "[render]")
     const std::string text = table_of(p);
     check_table_shape(text);
     check_golden("table_two_dates.txt", text);
+}
+
+TEST_CASE("table in another zone: the times converted, the zone named in the header", "[render]") {
+    Participant p = zoe();
+    const zoomqos::text::Zone stockholm = *zoomqos::text::parse_zone("Europe/Stockholm");
+    zoomqos::text::apply_zone(stockholm);
+    zoomqos::model::convert_times(p, stockholm);
+    ::unsetenv("TZ");
+    ::tzset();
+    std::ostringstream out;
+    render::TableOptions options;
+    options.zone_label = "CET";
+    render::table(out, kWebinar, p, options);
+    // The UTF-8 golden with every time an hour later and the zone named:
+    // nothing else moves.
+    std::string expected = read_file(golden_path("table_utf8.txt"));
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {"2026-11-20T14:00:05Z", "2026-11-20T15:00:05+01:00"},
+             {"2026-11-20T15:01:10Z", "2026-11-20T16:01:10+01:00"},
+             {"TIME (UTC)", "TIME (CET)"},
+             {"\n14:01:00 ", "\n15:01:00 "},
+             {"\n14:02:00 ", "\n15:02:00 "}}) {
+        const auto at = expected.find(from);
+        REQUIRE(at != std::string::npos);
+        expected.replace(at, from.size(), to);
+    }
+    CHECK(out.str() == expected);
 }
 
 TEST_CASE("table with samples but no data in any of them", "[render]") {

@@ -101,3 +101,77 @@ TEST_CASE("Times in UTC, ISO-8601", "[text][time]") {
     const auto back = parse_iso8601(format_iso_utc(sys_seconds(seconds(1'700'000'000))));
     CHECK(back == WallTime{} + seconds(1'700'000'000));
 }
+
+TEST_CASE("Zone names for --tz: UTC, local, or a zone the database holds", "[text][time]") {
+    CHECK(parse_zone("UTC") == Zone{});
+    CHECK(parse_zone("utc") == Zone{});
+    CHECK(parse_zone("Z") == Zone{});
+    CHECK(parse_zone("local") == Zone{Zone::Kind::Local, {}});
+    CHECK(parse_zone("Local") == Zone{Zone::Kind::Local, {}});
+    CHECK(parse_zone("Europe/Stockholm") == Zone{Zone::Kind::Named, "Europe/Stockholm"});
+    CHECK(parse_zone("America/Argentina/Buenos_Aires"));
+    // A typo is refused, not read as UTC as the C library would read it.
+    CHECK_FALSE(parse_zone("Europe/Stockholmm"));
+    CHECK_FALSE(parse_zone("CET-1"));
+    CHECK_FALSE(parse_zone(""));
+    // Nothing outside the database's folder, nor a file that is no zone.
+    CHECK_FALSE(parse_zone("/etc/localtime"));
+    CHECK_FALSE(parse_zone("../../../etc/passwd"));
+    CHECK_FALSE(parse_zone("Europe/../Europe/Stockholm"));
+    CHECK_FALSE(parse_zone("Europe//Stockholm"));
+    CHECK_FALSE(parse_zone("Europe/"));
+    CHECK_FALSE(parse_zone("zone.tab"));
+    CHECK_FALSE(parse_zone("Europe/Stock holm"));
+    CHECK_FALSE(parse_zone(std::string(200, 'A')));
+}
+
+TEST_CASE("Instants in a zone, ISO-8601 with the offset", "[text][time]") {
+    const ScopedTimeZone restore("UTC0");
+    CHECK(format_iso_in_zone(utc(2026, 11, 20, 14, 0, 12), Zone{}) == "2026-11-20T14:00:12Z");
+    CHECK(zone_abbreviation(utc(2026, 11, 20, 14, 0, 12), Zone{}) == "UTC");
+
+    const Zone stockholm = *parse_zone("Europe/Stockholm");
+    apply_zone(stockholm);
+    CHECK(format_iso_in_zone(utc(2026, 11, 20, 14, 0, 12), stockholm) ==
+          "2026-11-20T15:00:12+01:00");
+    CHECK(zone_abbreviation(utc(2026, 11, 20, 14, 0, 12), stockholm) == "CET");
+    CHECK(format_iso_in_zone(utc(2026, 7, 1, 23, 30, 0), stockholm) == "2026-07-02T01:30:00+02:00");
+    CHECK(zone_abbreviation(utc(2026, 7, 1, 23, 30, 0), stockholm) == "CEST");
+    // UTC itself is unaffected by the applied zone.
+    CHECK(format_iso_in_zone(utc(2026, 7, 1, 23, 30, 0), Zone{}) == "2026-07-01T23:30:00Z");
+
+    const Zone st_johns = *parse_zone("America/St_Johns");
+    apply_zone(st_johns);
+    CHECK(format_iso_in_zone(utc(2026, 11, 20, 14, 0, 12), st_johns) ==
+          "2026-11-20T10:30:12-03:30");
+    const Zone kolkata = *parse_zone("Asia/Kolkata");
+    apply_zone(kolkata);
+    CHECK(format_iso_in_zone(utc(2026, 11, 20, 14, 0, 12), kolkata) == "2026-11-20T19:30:12+05:30");
+    // What is written reads back as the same instant.
+    CHECK(parse_iso8601(format_iso_in_zone(utc(2026, 11, 20, 14, 0, 12), kolkata)) ==
+          utc(2026, 11, 20, 14, 0, 12));
+
+    // "local" is what TZ (or the system) says: UTC writes "Z" as Zoom does,
+    // London in winter its zero offset.
+    const Zone local{Zone::Kind::Local, {}};
+    ::setenv("TZ", "UTC0", 1);
+    apply_zone(local);
+    CHECK(format_iso_in_zone(utc(2026, 11, 20, 14, 0, 12), local) == "2026-11-20T14:00:12Z");
+    const Zone london = *parse_zone("Europe/London");
+    apply_zone(london);
+    CHECK(format_iso_in_zone(utc(2026, 11, 20, 14, 0, 12), london) == "2026-11-20T14:00:12+00:00");
+    CHECK(zone_abbreviation(utc(2026, 11, 20, 14, 0, 12), london) == "GMT");
+}
+
+TEST_CASE("The shape of an ISO-8601 date-time with a zone", "[text][time]") {
+    CHECK(is_iso_date_time("2026-11-20T14:01:00Z"));
+    CHECK(is_iso_date_time("2026-11-20T15:01:00+01:00"));
+    CHECK(is_iso_date_time("2026-11-20T10:31:00-03:30"));
+    CHECK_FALSE(is_iso_date_time("2026-11-20T14:01:00"));
+    CHECK_FALSE(is_iso_date_time("2026-11-20 14:01:00Z"));
+    CHECK_FALSE(is_iso_date_time("2026-11-20T14:01:00.5Z"));
+    CHECK_FALSE(is_iso_date_time("2026-11-20T14:01:00+0100"));
+    CHECK_FALSE(is_iso_date_time("2026-11-20T14:01:00ZZ"));
+    CHECK_FALSE(is_iso_date_time("x026-11-20T14:01:00Z"));
+    CHECK_FALSE(is_iso_date_time(""));
+}

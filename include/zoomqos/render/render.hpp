@@ -42,6 +42,9 @@ struct TableOptions {
     // between calls; a call widens them as needed and never narrows them, so
     // that later rows line up with the first poll's header.
     std::vector<std::size_t>* widths = nullptr;
+    // The zone the participant's times are in (model::convert_times), named
+    // in the TIME header when the rows show times without their date.
+    std::string zone_label = "UTC";
 };
 
 // For people: who the participant is, then one row per sample and main

@@ -20,6 +20,9 @@ struct SummaryOptions {
     bool colour = false; // true: ANSI colours mark values; false: a '!' after them
     std::size_t width = 100;
     std::vector<quality::Rule> thresholds = quality::default_rules();
+    // The zone the participant's times are in (model::convert_times), named
+    // after the time span of the sparklines.
+    std::string zone_label = "UTC";
 };
 
 // Lowest, highest and average of the known, finite values added.
