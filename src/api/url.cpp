@@ -1,5 +1,7 @@
 #include "zoomqos/api/url.hpp"
 
+#include <optional>
+
 #include "zoomqos/api/event_lists.hpp"
 #include "zoomqos/http/url.hpp"
 #include "zoomqos/text/text.hpp"
@@ -119,10 +121,25 @@ std::string participant_qos_url(std::string_view base, EventKind kind, std::stri
 
 namespace {
 
+// The dates an event listing covers, "YYYY-MM-DD" each.
+struct DateWindow {
+    std::string_view from;
+    std::string_view to;
+};
+
+// "?type=past[&from=…&to=…]&page_size=N[&next_page_token=…]": the query of
+// every paged endpoint, in the order Zoom documents it.
 std::string with_page_query(std::string url, QosType type, int page_size,
-                            std::string_view next_page_token) {
+                            std::string_view next_page_token,
+                            const std::optional<DateWindow>& window = std::nullopt) {
     url += "?type=";
     url += qos_type_name(type);
+    if (window) {
+        url += "&from=";
+        url += encode_segment(window->from);
+        url += "&to=";
+        url += encode_segment(window->to);
+    }
     url += "&page_size=";
     url += std::to_string(page_size);
     if (!next_page_token.empty()) {
@@ -154,19 +171,8 @@ std::string event_list_url(std::string_view base, EventKind kind, QosType type,
     std::string url(base);
     url += "/metrics/";
     url += event_noun(kind);
-    url += "s?type=";
-    url += qos_type_name(type);
-    url += "&from=";
-    url += encode_segment(from);
-    url += "&to=";
-    url += encode_segment(to);
-    url += "&page_size=";
-    url += std::to_string(page_size);
-    if (!next_page_token.empty()) {
-        url += "&next_page_token=";
-        url += encode_segment(next_page_token);
-    }
-    return url;
+    url += 's';
+    return with_page_query(std::move(url), type, page_size, next_page_token, DateWindow{from, to});
 }
 
 } // namespace zoomqos::api

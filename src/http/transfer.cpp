@@ -1,9 +1,11 @@
 #include "transfer.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <mutex>
+#include <optional>
 
 #include "zoomqos/http/url.hpp"
 #include "zoomqos/process/interrupt.hpp"
@@ -74,6 +76,9 @@ struct Received {
     Response response;
     std::size_t max_body = 0;
     bool body_too_large = false;
+    // Content-Length, when the server announced one (CURLOPT_MAXFILESIZE has
+    // refused it if over the cap): the body's buffer is sized to it once.
+    std::optional<std::size_t> announced;
 };
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
@@ -87,6 +92,11 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
     }
     std::string& body = transfer->response.body;
     const std::size_t needed = body.size() + bytes;
+    if (body.empty() && transfer->announced && *transfer->announced >= needed &&
+        *transfer->announced <= transfer->max_body) {
+        // Once, at the first bytes: no copy on growth, so the peak is the body.
+        body.reserve(*transfer->announced);
+    }
     if (needed > body.capacity()) {
         // Grow by doubling as the bytes arrive, so memory follows what was
         // received however large the cap (--max-body may be far above memory).
@@ -113,12 +123,22 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     if (line.starts_with("HTTP/")) {
         // A new status line: headers of an interim (1xx) response are dropped.
         transfer->response.headers.clear();
+        transfer->announced.reset();
         return bytes;
     }
     const auto colon = line.find(':');
     if (colon != std::string_view::npos) {
-        transfer->response.headers.emplace_back(std::string(text::trim(line.substr(0, colon))),
-                                                std::string(text::trim(line.substr(colon + 1))));
+        const std::string_view name = text::trim(line.substr(0, colon));
+        const std::string_view value = text::trim(line.substr(colon + 1));
+        if (text::iequals(name, "Content-Length")) {
+            std::size_t length = 0;
+            const auto [end, error] =
+                std::from_chars(value.data(), value.data() + value.size(), length);
+            if (error == std::errc() && end == value.data() + value.size()) {
+                transfer->announced = length;
+            }
+        }
+        transfer->response.headers.emplace_back(std::string(name), std::string(value));
     }
     return bytes;
 }

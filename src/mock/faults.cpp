@@ -8,6 +8,7 @@
 #include <httplib.h>
 
 #include "zoomqos/text/text.hpp"
+#include "zoomqos/text/time.hpp"
 
 namespace zoomqos::mock {
 
@@ -51,6 +52,40 @@ char padded_byte(std::size_t offset, std::size_t size) {
         return '}';
     }
     return 'a';
+}
+
+// One minute of a laptop on Wi-Fi in Zoom's shape, every main stream and the
+// CPU, screen share idle ("" everywhere): what a day-long participant is made of.
+constexpr std::string_view kSampleAfterDate =
+    R"(","audio_input":{"bitrate":"28 kbps","latency":"66 ms","jitter":"6 ms",)"
+    R"("avg_loss":"0.36%","max_loss":"14.5%"},"audio_output":{"bitrate":"30 kbps",)"
+    R"("latency":"66 ms","jitter":"6 ms","avg_loss":"0.35%","max_loss":"14.5%"},)"
+    R"("video_input":{"bitrate":"1.2 Mbps","latency":"130 ms","jitter":"4 ms",)"
+    R"("avg_loss":"0.12%","max_loss":"0.98%","resolution":"1280*720","frame_rate":"12 fps"},)"
+    R"("video_output":{"bitrate":"2.35 Mbps","latency":"131 ms","jitter":"5 ms",)"
+    R"("avg_loss":"0.03%","max_loss":"0.5%","resolution":"1920*1080","frame_rate":"29 fps"},)"
+    R"("as_input":{"bitrate":"","latency":"","jitter":"","avg_loss":"","max_loss":"",)"
+    R"("resolution":"","frame_rate":""},"as_output":{"bitrate":"","latency":"","jitter":"",)"
+    R"("avg_loss":"","max_loss":"","resolution":"","frame_rate":""},)"
+    R"("cpu_usage":{"zoom_min_cpu_usage":"5%","zoom_avg_cpu_usage":"12%",)"
+    R"("zoom_max_cpu_usage":"30%","system_max_cpu_usage":"45%"}})";
+
+// A participant of `count` such samples from 2026-11-20T00:00:00Z on.
+std::string participant_with_samples(std::size_t count) {
+    std::string body =
+        R"({"id":"big-participant","user_id":"16778240","user_name":"Zo\u00eb \u00c5kesson",)"
+        R"json("device":"Mac","ip_address":"203.0.113.24","location":"Stockholm (SE)",)json"
+        R"("network_type":"Wifi","join_time":"2026-11-20T00:00:00Z",)"
+        R"("leave_time":"2026-11-20T00:00:00Z","user_qos":[)";
+    body.reserve(body.size() + count * (kSampleAfterDate.size() + 40) + 2);
+    constexpr std::chrono::sys_seconds kStart{std::chrono::seconds(1'795'132'800)};
+    for (std::size_t i = 0; i < count; ++i) {
+        body.append(i == 0 ? R"({"date_time":")" : R"(,{"date_time":")");
+        body.append(text::format_iso_utc(kStart + std::chrono::minutes(static_cast<long>(i))));
+        body.append(kSampleAfterDate);
+    }
+    body.append("]}");
+    return body;
 }
 
 } // namespace
@@ -99,6 +134,12 @@ ParsedFault parse_fault(std::string_view spec) {
                 return fail(what + ": size must be a byte count");
             }
             fault.size = static_cast<std::size_t>(*size);
+        } else if (key == "samples") {
+            const auto samples = number(value, 0, 1'000'000);
+            if (!samples) {
+                return fail(what + ": samples is a count up to 1000000");
+            }
+            fault.samples = static_cast<std::size_t>(*samples);
         } else if (key == "chunked") {
             fault.chunked = true;
         } else if (key == "invalid-json") {
@@ -142,6 +183,9 @@ ParsedFault parse_fault(std::string_view spec) {
         } else {
             return fail(what + ": unknown key '" + std::string(key) + "'");
         }
+    }
+    if (fault.samples) {
+        fault.body = participant_with_samples(*fault.samples);
     }
     if ((fault.body || fault.size) && fault.status == 0) {
         fault.status = 200;
@@ -208,6 +252,20 @@ void apply_answer(const Fault& fault, httplib::Response& res) {
         } else {
             res.set_content_provider(size, fault.content_type, produce);
         }
+        return;
+    }
+    if (fault.chunked && fault.body) {
+        auto body = std::make_shared<std::string>(*fault.body);
+        res.set_chunked_content_provider(
+            fault.content_type, [body](std::size_t offset, httplib::DataSink& sink) {
+                if (offset >= body->size()) {
+                    sink.done();
+                    return true;
+                }
+                const std::size_t length =
+                    std::min<std::size_t>(body->size() - offset, std::size_t{64} * 1024);
+                return sink.write(body->data() + offset, length);
+            });
         return;
     }
     res.set_content(fault.body.value_or(""), fault.content_type);

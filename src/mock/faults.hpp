@@ -23,7 +23,8 @@ struct Response;
 //   header=Name: v    add a header (repeatable)
 //   body=TEXT         answer with this body (JSON content type)
 //   size=BYTES        a JSON body of exactly this many bytes, generated while sent
-//   chunked           with size: no Content-Length, so only streaming reveals the size
+//   chunked           with size or samples: no Content-Length, so only streaming reveals the size
+//   samples=N         a 200 participant of N realistic samples, a minute apart (tens of MB)
 //   invalid-json      a 200 body that is not JSON;  html  an HTML error page;
 //   array             a JSON array instead of an object
 //   redirect=URL      302 with Location: URL
@@ -40,6 +41,7 @@ struct Fault {
     std::optional<std::string> body;
     std::string content_type = "application/json;charset=UTF-8";
     std::optional<std::size_t> size;
+    std::optional<std::size_t> samples;
     bool chunked = false;
     int delay_ms = 0;
     bool stall = false;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -512,12 +513,71 @@ Result<Page> parse_page(std::string_view body) {
     return page;
 }
 
+// A participant with a day of samples is tens of megabytes of JSON, and a DOM
+// of it is ten times that. So each sample of the top-level user_qos array is
+// mapped as soon as the parser has read it, then dropped from the DOM: what
+// stays in memory is the body, the participant's own fields and the typed
+// samples.
 Result<Participant> parse_participant(std::string_view body) {
-    auto parsed = parse_json(body);
-    if (!parsed) {
-        return std::move(parsed).error();
+    if (nested_deeper_than(body, kMaxDepth)) {
+        // Checked first here: the parse below must not even begin on it.
+        auto parsed = parse_json(body);
+        if (!parsed) {
+            return std::move(parsed).error();
+        }
     }
-    return participant_from_json(*parsed);
+    std::vector<Sample> samples;
+    std::optional<Error> bad_sample;
+    bool in_samples = false;      // inside the participant's user_qos array
+    bool next_is_samples = false; // the key just read was "user_qos"
+    const auto keep = [&](int depth, nlohmann::json::parse_event_t event, Json& parsed) -> bool {
+        using Event = nlohmann::json::parse_event_t;
+        if (depth == 1) {
+            if (event == Event::key) {
+                next_is_samples =
+                    parsed.is_string() && parsed.get_ref<const std::string&>() == "user_qos";
+            } else if (event == Event::array_start) {
+                // A repeated key replaces the earlier value, as the DOM does.
+                in_samples = next_is_samples;
+                if (in_samples) {
+                    samples.clear();
+                }
+            } else if (event == Event::array_end) {
+                in_samples = false;
+            }
+            return true;
+        }
+        if (depth != 2 || !in_samples || bad_sample) {
+            return true;
+        }
+        if (event == Event::object_end) {
+            samples.push_back(sample_from_json(parsed));
+            return false;
+        }
+        if (event == Event::value || event == Event::array_end) {
+            bad_sample =
+                invalid_response("expected user_qos[" + std::to_string(samples.size()) +
+                                 "] to be an object, got " + std::string(described(parsed)));
+        }
+        return true;
+    };
+    Json envelope;
+    try {
+        envelope = Json::parse(body, keep);
+    } catch (const nlohmann::json::parse_error& error) {
+        return invalid_response("response is not valid JSON: " + short_reason(error) +
+                                ", at byte " + std::to_string(error.byte));
+    } catch (const nlohmann::json::exception& error) {
+        return invalid_response(std::string("response is not valid JSON: ") + error.what());
+    }
+    if (bad_sample) {
+        return std::move(*bad_sample);
+    }
+    auto participant = participant_from_json(envelope);
+    if (participant && !samples.empty()) {
+        participant->user_qos = std::move(samples);
+    }
+    return participant;
 }
 
 Result<Participant> participant_from_json(const Json& object) {
@@ -553,6 +613,15 @@ Json details_json(const Json& session) {
 }
 
 Json to_json(const Participant& participant) {
+    Json out = participant_head_json(participant);
+    Json& samples = out["user_qos"];
+    for (const Sample& sample : participant.user_qos) {
+        samples.push_back(to_json(sample));
+    }
+    return out;
+}
+
+Json participant_head_json(const Participant& participant) {
     Json out = Json::object();
     for (const Field& field : kParticipantFields) {
         Json typed = nullptr;
@@ -567,11 +636,7 @@ Json to_json(const Participant& participant) {
     if (participant.details) {
         out["details"] = *participant.details;
     }
-    Json samples = Json::array();
-    for (const Sample& sample : participant.user_qos) {
-        samples.push_back(to_json(sample));
-    }
-    out["user_qos"] = std::move(samples);
+    out["user_qos"] = Json::array();
     return out;
 }
 

@@ -18,8 +18,37 @@ model::Json optional_string(const std::optional<std::string>& value) {
 
 } // namespace
 
+// The same text as dump(to_json(participant), 2), written sample by sample: a
+// participant of a day's samples never becomes one JSON value in memory.
 void json(std::ostream& out, const model::Participant& participant) {
-    out << dump(model::to_json(participant), 2) << '\n';
+    const std::string head = dump(model::participant_head_json(participant), 2);
+    // user_qos is the head's last key, and the only place a raw newline may
+    // precede it (newlines in strings are escaped).
+    constexpr std::string_view kNoSamples = "\n  \"user_qos\": []";
+    const auto at = head.rfind(kNoSamples);
+    if (participant.user_qos.empty() || at == std::string::npos) {
+        out << head << '\n';
+        return;
+    }
+    out.write(head.data(), static_cast<std::streamsize>(at));
+    out << "\n  \"user_qos\": [";
+    for (std::size_t i = 0; i < participant.user_qos.size(); ++i) {
+        out << (i == 0 ? "\n    " : ",\n    ");
+        const std::string sample = dump(model::to_json(participant.user_qos[i]), 2);
+        // Two levels deeper than a value at the top: every line after the first.
+        std::size_t from = 0;
+        for (std::size_t newline = sample.find('\n'); newline != std::string::npos;
+             newline = sample.find('\n', from)) {
+            out.write(sample.data() + from, static_cast<std::streamsize>(newline + 1 - from));
+            out << "    ";
+            from = newline + 1;
+        }
+        out.write(sample.data() + from, static_cast<std::streamsize>(sample.size() - from));
+    }
+    out << "\n  ]";
+    const std::string_view rest = std::string_view(head).substr(at + kNoSamples.size());
+    out.write(rest.data(), static_cast<std::streamsize>(rest.size()));
+    out << '\n';
 }
 
 void ndjson(std::ostream& out, const Subject& subject, const model::Participant& participant) {

@@ -230,7 +230,7 @@ TEST_CASE("an idle stream is all null and has no data", "[mapper]") {
     for (const Stream& stream : sample.streams) {
         INFO("stream: " << stream.name);
         CHECK_FALSE(stream.has_data());
-        CHECK(stream.extra == Json::object());
+        CHECK(stream.extra.empty());
     }
     CHECK(to_json(sample.streams[0]) == Json{{"bitrate_kbps", nullptr},
                                              {"latency_ms", nullptr},
@@ -271,7 +271,7 @@ TEST_CASE("crc and rwg variants are streams, video-like by name", "[mapper]") {
     CHECK(to_json(sample.streams[2]).contains("resolution"));
     CHECK_FALSE(to_json(sample.streams[0]).contains("resolution"));
     CHECK_FALSE(to_json(sample.streams[0]).contains("frame_rate_fps"));
-    CHECK(sample.extra == Json::object());
+    CHECK(sample.extra.empty());
 }
 
 TEST_CASE("an unknown object with stream measurements is a stream", "[mapper]") {
@@ -447,6 +447,41 @@ TEST_CASE("user_qos that is not an array of objects is an InvalidResponse", "[ma
     CHECK(error_of(R"({"user_qos": [{"date_time": "t"}, "later", {}]})") ==
           "expected user_qos[1] to be an object, got a string");
     CHECK(error_of(R"({"user_qos": [null]})") == "expected user_qos[0] to be an object, got null");
+}
+
+TEST_CASE("samples mapped while parsing equal those mapped from a whole document", "[mapper]") {
+    for (const char* fixture : {"model-webinar-messy.json", "mock-messy.json"}) {
+        INFO(fixture);
+        const std::string body = read_fixture(fixture);
+        const auto streamed = parse_participant(body);
+        const auto whole = participant_from_json(Json::parse(body));
+        REQUIRE(streamed.ok());
+        REQUIRE(whole.ok());
+        CHECK_FALSE(streamed->user_qos.empty());
+        CHECK(to_json(*streamed).dump() == to_json(*whole).dump());
+    }
+}
+
+TEST_CASE("only the participant's own user_qos is read as its samples", "[mapper]") {
+    // A repeated key: the last value wins, as in a parsed document.
+    auto participant = parsed(R"({"user_qos": [{"date_time": "a"}, {"date_time": "b"}],)"
+                              R"( "user_qos": [{"date_time": "c"}]})");
+    REQUIRE(participant.user_qos.size() == 1);
+    CHECK(participant.user_qos[0].date_time == "c");
+    // A user_qos deeper down is someone else's data, kept whole as an extra.
+    participant = parsed(R"({"other": {"user_qos": [{"date_time": "x"}]},)"
+                         R"( "list": [[{"date_time": "y"}]], "user_qos": [{"date_time": "z"}]})");
+    REQUIRE(participant.user_qos.size() == 1);
+    CHECK(participant.user_qos[0].date_time == "z");
+    CHECK(participant.extra.at("other").dump() == R"({"user_qos":[{"date_time":"x"}]})");
+    CHECK(participant.extra.at("list").dump() == R"([[{"date_time":"y"}]])");
+    // An array or an empty array among the samples.
+    CHECK(error_of(R"({"user_qos": [{}, [{"date_time": "t"}]]})") ==
+          "expected user_qos[1] to be an object, got an array");
+    CHECK(error_of(R"({"user_qos": [[]]})") ==
+          "expected user_qos[0] to be an object, got an array");
+    CHECK(parsed(R"({"user_qos": []})").user_qos.empty());
+    CHECK(parsed(R"({"user_qos": [{}, {}]})").user_qos.size() == 2);
 }
 
 TEST_CASE("absurdly deep nesting is refused instead of overflowing the stack", "[mapper]") {

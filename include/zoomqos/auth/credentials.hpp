@@ -6,7 +6,6 @@
 #include <ostream>
 #include <string>
 
-#include "zoomqos/auth/cache.hpp"
 #include "zoomqos/auth/oauth.hpp"
 #include "zoomqos/auth/token.hpp"
 #include "zoomqos/errors.hpp"

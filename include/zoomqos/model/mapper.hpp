@@ -42,6 +42,11 @@ Result<Page> parse_page(std::string_view body);
 // (bitrate_kbps), the typed value wins.
 Json to_json(const Participant& participant);
 
+// to_json(participant) with user_qos an empty array, always its last key: for
+// a writer that streams the samples one by one instead of holding them all
+// as JSON at once.
+Json participant_head_json(const Participant& participant);
+
 // The inverse of to_json(Participant), for typed JSON read back (an archive
 // written from `list`'s output): to_json(participant_from_typed_json(to_json(p)))
 // == to_json(p). A typed stream is an object holding every one of

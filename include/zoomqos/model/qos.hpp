@@ -35,7 +35,9 @@ struct Stream {
     std::optional<Resolution> resolution;
     std::optional<double> frame_rate_fps;
     // Keys inside the stream object the mapper does not know, unchanged.
-    Json extra = Json::object();
+    // Null until the first one: a day of samples holds hundreds of thousands
+    // of streams, and an empty object costs an allocation each.
+    Json extra = Json::value_t::null;
 
     // True when at least one typed value is known: an idle stream is all "".
     bool has_data() const;
@@ -46,7 +48,7 @@ struct CpuUsage {
     std::optional<double> zoom_avg_cpu_usage_pct;
     std::optional<double> zoom_max_cpu_usage_pct;
     std::optional<double> system_max_cpu_usage_pct;
-    Json extra = Json::object();
+    Json extra = Json::value_t::null; // null until the first unknown key, as Stream::extra
 };
 
 // One entry of user_qos (one per minute for past events).
@@ -55,8 +57,9 @@ struct Sample {
     std::vector<Stream> streams; // in the order Zoom sent them
     std::optional<CpuUsage> cpu_usage;
     // Every other key of the sample (wifi_rssi, fields newer than this
-    // program), unchanged and in Zoom's order.
-    Json extra = Json::object();
+    // program), unchanged and in Zoom's order; null until the first one, as
+    // Stream::extra.
+    Json extra = Json::value_t::null;
 
     const Stream* find_stream(std::string_view name) const;
 };
