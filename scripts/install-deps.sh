@@ -9,6 +9,7 @@ packages=(
   clang-format curl jq openssl ca-certificates procps time zsh
   prometheus-cpp-dev libcivetweb-dev prometheus
   chromium # the report's browser test (tests/browser)
+  systemd man-db # systemd-analyze verify on the exporter's unit (tests/packaging)
   "$@"
 )
 # Node.js and npm for the browser test, from Debian only where the machine has

@@ -603,7 +603,8 @@ std::optional<std::size_t> generated_index(const Event& event, std::string_view 
                user_id && *user_id >= static_cast<std::size_t>(kFirstGeneratedUserId)) {
         number = *user_id - static_cast<std::size_t>(kFirstGeneratedUserId) + 1;
     }
-    if (!number || *number == 0 || *number > event.generated) {
+    if (!number || *number <= event.generated_first ||
+        *number > event.generated_first + event.generated) {
         return std::nullopt;
     }
     return *number - 1;
@@ -645,7 +646,7 @@ Profile generated_profile(std::size_t index) {
     return p;
 }
 
-// Participant index + 1 of the --participants webinar: a few ordinary
+// Participant number index + 1 of a generated webinar: a few ordinary
 // samples, varied enough (devices, join times, now and then a bad minute or a
 // camera left off) to look like an audience.
 Json generated_participant(const Event& event, std::size_t index) {
@@ -657,6 +658,10 @@ Json generated_participant(const Event& event, std::size_t index) {
     const std::string internal_ip = "10." + std::to_string((number >> 16U) & 0xFFU) + "." +
                                     std::to_string((number >> 8U) & 0xFFU) + "." +
                                     std::to_string(number & 0xFFU);
+    // Zoom sets no leave_time while the event runs.
+    const std::string leave_time = event.state == EventState::Live
+                                       ? std::string()
+                                       : minute_stamp(p.date, p.hour, p.minute + p.samples);
     Person who{std::to_string(static_cast<std::size_t>(kFirstGeneratedUserId) + index),
                std::string(kGeneratedIdPrefix) + zero_padded(number, kGeneratedNumberDigits),
                "Participant " + text,
@@ -669,7 +674,7 @@ Json generated_participant(const Event& event, std::size_t index) {
                "198.51.100." + std::to_string(index % 254 + 1),
                Json::array({internal_ip}),
                minute_stamp(p.date, p.hour, p.minute - 1),
-               minute_stamp(p.date, p.hour, p.minute + p.samples)};
+               leave_time};
     return participant(who, EventKind::Webinar, event.id, troubled ? "Warning" : "Good",
                        troubled ? Json::array({"High audio latency", "High audio packet loss"})
                                 : Json::array(),
@@ -865,6 +870,17 @@ void Dataset::add_generated_webinar(std::size_t participants) {
     events_.push_back(std::move(event));
 }
 
+void Dataset::add_generated_live_webinar(std::size_t participants) {
+    Event event{EventKind::Webinar, std::string(kGeneratedLiveWebinarId), EventState::Live, {}};
+    event.aliases = {std::string(kGeneratedLiveWebinarUuid)};
+    event.generated = participants;
+    // Every kind: with --churn, any participant number may come to be listed.
+    for (std::size_t kind = 0; participants > 0 && kind < kGeneratedKinds; ++kind) {
+        event.generated_samples.push_back(samples(generated_profile(kind)));
+    }
+    events_.push_back(std::move(event));
+}
+
 const Event* Dataset::find_event(EventKind kind, std::string_view id) const {
     for (const Event& event : events_) {
         if (event.kind == kind &&
@@ -884,7 +900,7 @@ nlohmann::ordered_json participant_at(const Event& event, std::size_t index) {
     if (index < event.participants.size()) {
         return event.participants[index];
     }
-    return generated_participant(event, index - event.participants.size());
+    return generated_participant(event, event.generated_first + index - event.participants.size());
 }
 
 std::optional<nlohmann::ordered_json> find_participant(const Event& event,

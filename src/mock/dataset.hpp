@@ -31,6 +31,9 @@ struct Event {
     // Built on request after `participants` (--participants): a webinar with
     // tens of thousands of them would not fit in memory as JSON.
     std::size_t generated = 0;
+    // Where the generated participants' numbers start: participant i (from 0)
+    // of the list is number generated_first + i + 1. Moved by --churn.
+    std::size_t generated_first = 0;
     std::vector<nlohmann::ordered_json> generated_samples{}; // user_qos by kind, see dataset.cpp
     // Other IDs that reach this event: its instance UUID when `id` is the
     // number, or the number when this is a recurring event's latest instance.
@@ -74,9 +77,15 @@ inline constexpr std::string_view kRecurringSlashUuid = "/Zq0aA1b2Cc3Dd4==";
 inline constexpr std::string_view kRecurringDoubleSlashUuid = "Hq8//tR5wXyZ2aBc3dE4fg==";
 inline constexpr std::string_view kRecurringLatestUuid = "Pn4kW7sQRmu1vX9yZ0aB2c==";
 
+// The webinar --live-participants adds: live, so served for type=live only.
+inline constexpr std::string_view kGeneratedLiveWebinarId = "82000000002";
+inline constexpr std::string_view kGeneratedLiveWebinarUuid = "Lg8hJ9kL0mN1oP2qR3sT4u==";
+
 // Its participants' user_id run from here upwards, one per participant.
 inline constexpr long kFirstGeneratedUserId = 20000001;
 inline constexpr std::size_t kMaxGeneratedParticipants = 100000;
+// The highest participant number: user_id 99999999, the last of 8 digits.
+inline constexpr std::size_t kMaxGeneratedNumber = 99999999 - kFirstGeneratedUserId + 1;
 
 class Dataset {
 public:
@@ -86,6 +95,9 @@ public:
     // Adds the load-test webinar kGeneratedWebinarId with this many
     // participants ("Participant 1", ...); 0 makes it exist but empty.
     void add_generated_webinar(std::size_t participants);
+    // Adds the live webinar kGeneratedLiveWebinarId with this many generated
+    // participants (numbered as the ended one's, without a leave_time).
+    void add_generated_live_webinar(std::size_t participants);
 
     const Event* find_event(EventKind kind, std::string_view id) const;
 

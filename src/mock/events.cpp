@@ -97,7 +97,8 @@ bool range_accepted(EventKind kind, api::Date from, api::Date to, api::Date toda
 
 } // namespace
 
-std::vector<ListedEvent> standard_listing(int generated_participants) {
+std::vector<ListedEvent> standard_listing(int generated_participants,
+                                          int generated_live_participants) {
     constexpr auto W = EventKind::Webinar;
     std::vector<ListedEvent> all;
     all.push_back(
@@ -133,6 +134,11 @@ std::vector<ListedEvent> standard_listing(int generated_participants) {
                 "Ines Carvalho", "2026-12-01T16:00:00Z", "2026-12-01T17:00:00Z", "01:00:00", 4}));
     all.push_back(listed({W, kLiveWebinarUuid, 82000000001, "Launch livestream", "Mika Virtanen",
                           "2026-12-01T09:00:00Z", "", "", 2}));
+    if (generated_live_participants >= 0) {
+        all.push_back(
+            listed({W, kGeneratedLiveWebinarUuid, 82000000002, "Town hall live (load test)",
+                    "Mika Virtanen", "2026-12-01T10:00:00Z", "", "", generated_live_participants}));
+    }
     all.push_back(
         listed({EventKind::Meeting, kMeetingUuid, 91234567890, "Design review", "Ines Carvalho",
                 "2026-11-18T16:00:00Z", "2026-11-18T16:12:00Z", "00:12:00", 2, true, true}));

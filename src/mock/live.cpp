@@ -1,5 +1,6 @@
 #include "live.hpp"
 
+#include <algorithm>
 #include <cstddef>
 
 #include <httplib.h>
@@ -11,6 +12,7 @@ namespace zoomqos::mock {
 
 void LiveSimulation::restart() {
     epoch_.store(std::chrono::steady_clock::now().time_since_epoch().count());
+    walks_.store(0);
     const std::lock_guard<std::mutex> lock(left_mutex_);
     left_.clear();
 }
@@ -20,6 +22,10 @@ void LiveSimulation::leave(std::string participant_id) {
     left_.insert(std::move(participant_id));
 }
 
+void LiveSimulation::walk_begins() {
+    walks_.fetch_add(1);
+}
+
 Event LiveSimulation::present(const Event& event) const {
     auto id_of = [](const Json& participant, const char* key) {
         const auto it = participant.find(key);
@@ -27,6 +33,15 @@ Event LiveSimulation::present(const Event& event) const {
     };
     Event here = event;
     here.participants.clear();
+    if (churn_ > 0 && event.generated > 0) {
+        // The first walk lists numbers 1..N, each later one `churn_` further
+        // on; past the last number (8-digit user IDs) they start again.
+        const std::size_t walk = std::max<std::size_t>(walks_.load(), 1) - 1;
+        const std::size_t starts =
+            kMaxGeneratedNumber - std::min(event.generated, kMaxGeneratedNumber) + 1;
+        // Both factors below 10^8: the product fits.
+        here.generated_first = (walk % starts) * (churn_ % starts) % starts;
+    }
     const std::lock_guard<std::mutex> lock(left_mutex_);
     for (const Json& participant : event.participants) {
         if (!left_.contains(id_of(participant, "id")) &&

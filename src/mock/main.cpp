@@ -77,6 +77,20 @@ int run(int argc, char** argv) {
                    "participants; absent: no such webinar")
         ->check(CLI::Range(0, static_cast<int>(zoomqos::mock::kMaxGeneratedParticipants)))
         ->type_name("N");
+    auto* live_participants =
+        app.add_option("--live-participants", options.generated_live_participants,
+                       "Add webinar 82000000002 (live: type=live) with N generated participants "
+                       "numbered as --participants' ones, none with a leave_time")
+            ->check(CLI::Range(0, static_cast<int>(zoomqos::mock::kMaxGeneratedParticipants)))
+            ->type_name("N");
+    app.add_option("--churn", options.churn,
+                   "With --live-participants: each walk of its participant list after the first "
+                   "(a page without next_page_token) finds the K who joined first gone and K new "
+                   "ones; 0: the same participants every walk")
+        ->check(CLI::Range(0, static_cast<int>(zoomqos::mock::kMaxGeneratedParticipants)))
+        ->needs(live_participants)
+        ->type_name("K")
+        ->capture_default_str();
     app.add_option("--rate-limit", options.rate_limit,
                    "Answer API requests past R per second (fixed one-second windows; not "
                    "/oauth/token or /_mock/*) with Zoom's 429 (QPS, Retry-After: 1); 0: no limit")

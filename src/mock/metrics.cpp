@@ -28,8 +28,8 @@ void serve_participant(const MetricsSource& source, httplib::Response& res, cons
 
 } // namespace
 
-void handle_metrics(const MetricsSource& source, const httplib::Request& req,
-                    httplib::Response& res, const std::optional<Route>& route) {
+void handle_metrics(MetricsSource& source, const httplib::Request& req, httplib::Response& res,
+                    const std::optional<Route>& route) {
     if (req.method != "GET" && req.method != "HEAD") {
         send_method_not_allowed(res, req);
         return;
@@ -62,6 +62,10 @@ void handle_metrics(const MetricsSource& source, const httplib::Request& req,
     }
     std::optional<Event> present; // a live event without those who left
     if (event->state == EventState::Live) {
+        if (!route->participant && !route->details &&
+            req.get_param_value("next_page_token").empty()) {
+            source.live.walk_begins();
+        }
         present = source.live.present(*event);
         event = &*present;
     }

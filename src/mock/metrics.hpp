@@ -16,12 +16,12 @@ namespace zoomqos::mock {
 struct MetricsSource {
     const Dataset& dataset;
     const std::string& fixtures_dir; // empty: the `fixture` event does not exist
-    const LiveSimulation& live;
+    LiveSimulation& live;            // a list walk beginning moves its churn on
 };
 
 // Checks run in Zoom's order: method, route, parameters, the event, then the
 // participant. `route` is none when the path names no endpoint.
-void handle_metrics(const MetricsSource& source, const httplib::Request& req,
-                    httplib::Response& res, const std::optional<Route>& route);
+void handle_metrics(MetricsSource& source, const httplib::Request& req, httplib::Response& res,
+                    const std::optional<Route>& route);
 
 } // namespace zoomqos::mock

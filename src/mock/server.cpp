@@ -110,7 +110,9 @@ struct Server::Impl {
     explicit Impl(ServerOptions opts)
         : options(std::move(opts)), rate_limiter(options.rate_limit),
           daily_limiter(options.daily_limit), today(mock_today(options.today)),
-          live(options.live_sample_seconds, options.live_samples_until_gone), issuer(options.oauth),
+          live(options.live_sample_seconds, options.live_samples_until_gone,
+               static_cast<std::size_t>(options.churn)),
+          issuer(options.oauth),
           server_holder(options.cert_file.empty()
                             ? std::make_unique<httplib::Server>()
                             : std::make_unique<httplib::SSLServer>(options.cert_file.c_str(),
@@ -122,7 +124,12 @@ struct Server::Impl {
         if (options.generated_participants >= 0) {
             dataset.add_generated_webinar(static_cast<std::size_t>(options.generated_participants));
         }
-        dataset.set_listed(standard_listing(options.generated_participants));
+        if (options.generated_live_participants >= 0) {
+            dataset.add_generated_live_webinar(
+                static_cast<std::size_t>(options.generated_live_participants));
+        }
+        dataset.set_listed(
+            standard_listing(options.generated_participants, options.generated_live_participants));
         route_everything();
         if (!options.quiet) {
             log_to_stderr();

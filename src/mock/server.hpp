@@ -34,6 +34,11 @@ struct ServerOptions {
     // The webinar kGeneratedWebinarId (dataset.hpp) with this many generated
     // participants; -1 = no such webinar, 0 = one without participants.
     int generated_participants = -1;
+    // The live webinar kGeneratedLiveWebinarId with this many; -1 = none.
+    int generated_live_participants = -1;
+    // Of those, how many leave and as many join between two walks of its
+    // participant list (LiveSimulation::walk_begins); 0 = always the same.
+    int churn = 0;
     // At most this many API requests (not /oauth/token, not /_mock/*) per
     // one-second window, the rest answered 429 as Zoom does; 0 = no limit.
     int rate_limit = 0;

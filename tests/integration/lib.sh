@@ -100,6 +100,22 @@ finish() {
     echo "ok: $CHECKS checks"
 }
 
+# wait_for SECONDS DESCRIPTION COMMAND...: a check that passes once COMMAND
+# does, tried every 0.2 s; fails after SECONDS (bounds for a loaded machine,
+# not timing assertions).
+wait_for() {
+    local seconds=$1 what=$2 i
+    shift 2
+    for ((i = 0; i < seconds * 5; i++)); do
+        if "$@" >/dev/null 2>&1; then
+            CHECKS=$((CHECKS + 1))
+            return 0
+        fi
+        sleep 0.2
+    done
+    fail "$what (not within $seconds s: $*)"
+}
+
 # ---------------------------------------------------------------------- mock
 
 # Reads the first line of FILE once the process PID has written it (10 s).

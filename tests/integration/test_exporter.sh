@@ -43,20 +43,6 @@ _stop_all() {
 }
 trap _stop_all EXIT
 
-# wait_for SECONDS DESCRIPTION COMMAND...: polls COMMAND every 0.2 s.
-wait_for() {
-    local seconds=$1 what=$2 i
-    shift 2
-    for ((i = 0; i < seconds * 5; i++)); do
-        if "$@" >/dev/null 2>&1; then
-            CHECKS=$((CHECKS + 1))
-            return 0
-        fi
-        sleep 0.2
-    done
-    fail "$what (not within $seconds s: $*)"
-}
-
 # A loopback port nothing listens on now (from /proc, no helper needed).
 free_port() {
     local used port

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # zoomqos-mock's load-test knobs, through curl: the generated webinar
-# (--participants), Zoom's per-second 429 (--rate-limit), --latency-ms, and the
+# (--participants), the generated live one (--live-participants, --churn),
+# Zoom's per-second 429 (--rate-limit), --latency-ms, and the
 # counters of /_mock/stats (rate_limited, connections).
 source "$(dirname "$0")/lib.sh"
 
@@ -122,6 +123,62 @@ expect_status 404
 rc=0
 "$ZOOMQOS_MOCK" --port 0 --participants 100001 >/dev/null 2>&1 || rc=$?
 check "--participants above 100000 is a usage error" test "$rc" -eq 2
+
+# --- --live-participants 25 --churn 4: a live webinar whose list, walked
+# again, finds the 4 who joined first gone and 4 new ones
+L=82000000002
+live_list="/metrics/webinars/$L/participants/qos?type=live"
+# walk_live FILE: one walk of the live list, 10 a page; the user_ids into FILE.
+walk_live() {
+    local token="" page
+    : >"$1"
+    for ((page = 0; page < 10; page++)); do
+        api_get "$live_list&page_size=10&next_page_token=$token"
+        expect_status 200
+        body_jq '.total_records == 25 and all(.participants[]; .leave_time == "")'
+        jq -r '.participants[].user_id' "$TEST_TMP/body" >>"$1"
+        token=$(jq -r '.next_page_token' "$TEST_TMP/body")
+        [[ -n "$token" ]] || break
+    done
+}
+ids_are() { # FILE FIRST LAST: FILE lists user_ids FIRST..LAST, in order
+    [[ "$(tr '\n' ' ' <"$1")" == "$(seq "$2" "$3" | tr '\n' ' ')" ]]
+}
+restart_mock --live-participants 25 --churn 4
+walk_live "$TEST_TMP/walk1"
+check "the first walk: participants 1 to 25" ids_are "$TEST_TMP/walk1" 20000001 20000025
+walk_live "$TEST_TMP/walk2"
+check "the second: 1 to 4 left, 26 to 29 joined" ids_are "$TEST_TMP/walk2" 20000005 20000029
+walk_live "$TEST_TMP/walk3"
+check "the third: 4 more each way" ids_are "$TEST_TMP/walk3" 20000009 20000033
+api_get "/metrics/webinars/$L/participants/20000033/qos?type=live"
+expect_status 200
+body_jq '.id == "GenParticipant00000033" and .leave_time == "" and (.user_qos | length) == 5'
+api_get "/metrics/webinars/$L/participants/20000008/qos?type=live"
+expect_status 404
+body_jq '.code == 3001'
+api_get "/metrics/webinars/$L/participants/20000034/qos?type=live"
+expect_status 404
+# Live: type=past has nothing.
+api_get "/metrics/webinars/$L/participants/qos?type=past&page_size=10"
+expect_status 404
+today=$(date -u +%F)
+api_get "/metrics/webinars?type=live&from=$today&to=$today"
+expect_status 200
+body_jq 'any(.webinars[]; .id == 82000000002 and .participants == 25 and .end_time == "")'
+mock_reset
+walk_live "$TEST_TMP/walk1"
+check "after /_mock/reset the first walk again" ids_are "$TEST_TMP/walk1" 20000001 20000025
+# Without --churn every walk finds the same participants.
+restart_mock --live-participants 25
+walk_live "$TEST_TMP/walk1"
+walk_live "$TEST_TMP/walk2"
+check "no churn: the same 25 twice" bash -c "cmp -s '$TEST_TMP/walk1' '$TEST_TMP/walk2' && test \$(wc -l <'$TEST_TMP/walk1') -eq 25"
+api_get "$generated_list"
+check "no ended generated webinar with it alone" test "$HTTP_STATUS" = 404
+rc=0
+"$ZOOMQOS_MOCK" --port 0 --churn 4 >/dev/null 2>&1 || rc=$?
+check "--churn without --live-participants is a usage error" test "$rc" -eq 2
 
 # --- --rate-limit 2: 20 requests at once, the excess answered like Zoom. The
 # limit is low so that the burst overflows a window even when a busy machine
