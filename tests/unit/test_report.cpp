@@ -133,6 +133,7 @@ TEST_CASE("report line chart: empty, all unknown, one sample, gaps", "[report]")
 
 TEST_CASE("report line chart of 1,000 samples is one path", "[report]") {
     std::vector<std::optional<double>> values;
+    values.reserve(1000);
     for (int i = 0; i < 1000; ++i) {
         values.emplace_back(40.0 + (i % 50));
     }
@@ -255,6 +256,7 @@ TEST_CASE("report page keeps Zoom's markup as text and hashes its one script", "
 
 TEST_CASE("report analysis: a spike across many at one minute", "[report]") {
     std::vector<model::Participant> people;
+    people.reserve(5);
     for (int i = 0; i < 5; ++i) {
         people.push_back(participant("P" + std::to_string(i), "X", "Mac", i == 4 ? 50 : 300));
     }
@@ -311,6 +313,7 @@ TEST_CASE("report judges as list does: no data is not clean, screen share fps is
 
 TEST_CASE("report breaches by stream name the participants, worst first, capped", "[report]") {
     std::vector<model::Participant> people;
+    people.reserve(9);
     // Latencies 160 to 230 ms: the last is the worst; one with markup.
     for (int i = 0; i < 8; ++i) {
         people.push_back(participant(i == 6 ? "<b>Bold</b>" : "P" + std::to_string(i), "Oslo",
