@@ -34,7 +34,7 @@ Result<LineReader> LineReader::open(const std::string& path, std::size_t max_lin
     if (file == nullptr) {
         const int error = errno;
         return make_error(ErrorKind::Usage,
-                          "cannot open " + text::printable(path) +
+                          "cannot open " + text::printable(path, kMaxPathShown) +
                               (error != 0 ? ": " + std::string(std::strerror(error)) : ""));
     }
     return LineReader(path, file, max_line);
@@ -45,8 +45,8 @@ Error LineReader::error_at_line(const std::string& what) const {
 }
 
 Error LineReader::line_error(std::size_t line, const std::string& what) const {
-    return make_error(ErrorKind::InvalidResponse,
-                      text::printable(path_) + " line " + std::to_string(line) + ": " + what);
+    return make_error(ErrorKind::InvalidResponse, text::printable(path_, kMaxPathShown) + " line " +
+                                                      std::to_string(line) + ": " + what);
 }
 
 Result<std::optional<std::string>> LineReader::next() {

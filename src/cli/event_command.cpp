@@ -41,11 +41,15 @@ void EventCommand::add_shared_options(CLI::App& command, bool one_participant, b
     add_output_option(command, options_.format, kParticipantOutput);
     add_glance_options(command, options_.glance, one_participant);
     add_pacing_options(command, options_.pacing, concurrent);
+    add_connection_group(command);
+    command.footer(examples + exit_codes_help());
+}
+
+void EventCommand::add_connection_group(CLI::App& command) {
     const std::size_t before = command.get_options().size();
     add_connection_options(command, options_.connection);
     const auto all = command.get_options();
     connection_options_.assign(all.begin() + static_cast<std::ptrdiff_t>(before), all.end());
-    command.footer(examples + exit_codes_help());
 }
 
 Status EventCommand::run_offline(const Glance& /*glance*/, const Streams& /*streams*/) {
@@ -56,7 +60,7 @@ void EventCommand::add_document_options(CLI::App& command, const std::string& ex
     add_event_options(command, options_.target);
     add_threshold_options(command, options_.glance);
     add_pacing_options(command, options_.pacing, false);
-    add_connection_options(command, options_.connection);
+    add_connection_group(command);
     command.footer(examples + exit_codes_help());
 }
 

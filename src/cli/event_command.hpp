@@ -15,7 +15,7 @@
 #include "streams.hpp"
 #include "target.hpp"
 
-// A command about one event's participants (get, list). The base registers
+// A command about one event's participants (get, list, report). The base registers
 // the event and the option groups they share, checks them before any
 // credential is used (usage errors, exit 2), opens the session and hands it
 // to the command; the command adds what only it takes and does the rest.
@@ -57,7 +57,7 @@ protected:
     virtual Status run_in(Session& session, const Glance& glance, const Streams& streams) = 0;
 
     // A command that can read its participants from a file instead of Zoom
-    // (list --input): true skips the event check and the session, and
+    // (list --input, report --input): true skips the event check and the session, and
     // run_offline() does the work.
     virtual bool offline() const { return false; }
     virtual Status run_offline(const Glance& glance, const Streams& streams);
@@ -70,6 +70,9 @@ protected:
     EventOptions options_;
 
 private:
+    // The connection group, its options remembered for connection_options().
+    void add_connection_group(CLI::App& command);
+
     CLI::Option* event_argument_ = nullptr;
     std::string offline_source_;
     std::vector<CLI::Option*> connection_options_;

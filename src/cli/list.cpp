@@ -2,12 +2,12 @@
 #include <set>
 
 #include "zoomqos/api/url.hpp"
-#include "zoomqos/archive/reader.hpp"
 #include "zoomqos/model/details.hpp"
 #include "zoomqos/model/mapper.hpp"
 #include "zoomqos/render/rank.hpp"
 #include "zoomqos/text/text.hpp"
 
+#include "archive_input.hpp"
 #include "command.hpp"
 #include "event_command.hpp"
 #include "glance.hpp"
@@ -52,10 +52,12 @@ public:
 
     Status run() {
         if (details_) {
-            if (auto fetched = fetch_details(); !fetched) {
-                printer_->abandon(incomplete_reason(fetched.error()));
-                return fetched;
+            auto sessions = fetch_details_sessions(session_, options_.target, progress_);
+            if (!sessions) {
+                printer_->abandon(incomplete_reason(sessions.error()));
+                return std::move(sessions).error();
             }
+            sessions_ = std::move(sessions).value();
         }
         for (;;) {
             auto page = next_page();
@@ -80,47 +82,6 @@ public:
     }
 
 private:
-    // --details: every session of the details endpoint, before the first QoS
-    // page (a few requests of 300; the index holds one entry per session).
-    Status fetch_details() {
-        std::string token;
-        std::set<std::string> seen;
-        for (;;) {
-            const std::string url = api::participants_details_url(
-                session_.base_url(), options_.target.kind, options_.target.id, options_.target.type,
-                kDetailsPageSize, token);
-            api::RequestContext context = options_.target.context();
-            context.next_page = !token.empty();
-            auto response = session_.get(url, context);
-            progress_.clear();
-            if (!response) {
-                return std::move(response).error();
-            }
-            auto page = model::parse_details_page(response->body);
-            if (!page) {
-                Error error = std::move(page).error();
-                error.http_status = response->status;
-                return error;
-            }
-            for (model::Json& found : page->sessions) {
-                sessions_.add(std::move(found));
-            }
-            if (page->next_page_token.empty()) {
-                break;
-            }
-            if (!seen.insert(page->next_page_token).second) {
-                return make_error(ErrorKind::InvalidResponse,
-                                  "Zoom sent a details next_page_token it had sent before; "
-                                  "stopping rather than looping");
-            }
-            token = page->next_page_token;
-        }
-        if (session_.log() != nullptr) {
-            *session_.log() << "* " << sessions_.size() << " participant sessions\n";
-        }
-        return Ok{};
-    }
-
     // Fetches and prints one page; false when there is no next one.
     Result<bool> next_page() {
         auto page = pages_walk_.next();
@@ -173,9 +134,6 @@ private:
 
     bool limit_reached() const { return pages_.limit && printed_ >= *pages_.limit; }
 
-    // Zoom's largest page for the details endpoint.
-    static constexpr int kDetailsPageSize = 300;
-
     const EventOptions& options_;
     const PageOptions& pages_;
     bool details_;
@@ -189,48 +147,6 @@ private:
     long long printed_ = 0;
     bool first_page_ = true;
 };
-
-// The subject of an archive's participants: the event line's uuid (the
-// instance that was read), else its id.
-Result<std::string> archive_event_id(const archive::LineReader& reader, const model::Json& event) {
-    if (!event.is_object()) {
-        return reader.error_at_line("the first line is not the event object");
-    }
-    for (const char* key : {"uuid", "id"}) {
-        const auto it = event.find(key);
-        if (it == event.end()) {
-            continue;
-        }
-        if (it->is_string() && !it->get<std::string>().empty()) {
-            return it->get<std::string>();
-        }
-        if (it->is_number_integer() || it->is_number_unsigned()) {
-            return it->dump();
-        }
-    }
-    return reader.error_at_line("the event object has no uuid or id");
-}
-
-// The next participant line's JSON (blank lines are skipped), or none at the end.
-Result<std::optional<model::Json>> next_participant_line(archive::LineReader& reader) {
-    for (;;) {
-        auto line = reader.next();
-        if (!line) {
-            return std::move(line).error();
-        }
-        if (!*line) {
-            return std::optional<model::Json>();
-        }
-        if (text::is_blank(**line)) {
-            continue;
-        }
-        auto json = model::parse_json(**line, "the line");
-        if (!json) {
-            return reader.error_at_line(json.error().message);
-        }
-        return std::optional<model::Json>(std::move(json).value());
-    }
-}
 
 // list --input: an archive's participants through the same printer as a page
 // walk's. Two passes over the file: the first counts the participants (what
@@ -247,12 +163,9 @@ public:
         if (!counted) {
             return std::move(counted).error();
         }
-        auto reader = archive::LineReader::open(path_);
-        if (!reader) {
-            return std::move(reader).error();
-        }
-        if (auto event = reader->next(); !event) {
-            return std::move(event).error();
+        auto input = open_archive_input(path_);
+        if (!input) {
+            return std::move(input).error();
         }
         auto printer =
             make_listing_printer(options_.format, options_.target, glance_, streams_, listing_);
@@ -260,26 +173,21 @@ public:
         printer->begin(*counted);
         long long printed = 0;
         while (!pages_.limit || printed < *pages_.limit) {
-            auto line = next_participant_line(*reader);
-            if (!line) {
-                printer->abandon(incomplete_reason(line.error()));
-                return std::move(line).error();
+            auto next = next_participant(input->reader);
+            if (!next) {
+                printer->abandon(incomplete_reason(next.error()));
+                return std::move(next).error();
             }
-            if (!*line) {
+            if (!*next) {
                 break;
             }
-            auto participant = model::participant_from_typed_json(**line);
-            if (!participant) {
-                Error error = reader->error_at_line(participant.error().message);
-                printer->abandon(incomplete_reason(error));
-                return error;
+            model::Participant& participant = **next;
+            if (listing_.details && !participant.details) {
+                participant.details = model::details_json(nullptr);
             }
-            if (listing_.details && !participant->details) {
-                participant->details = model::details_json(nullptr);
-            }
-            const std::string id = participant->id.value_or("");
-            printer->add(id, *participant);
-            fail_on.judge(*participant, participant->id.value_or("?"));
+            const std::string id = participant.id.value_or("");
+            printer->add(id, participant);
+            fail_on.judge(participant, participant.id.value_or("?"));
             ++printed;
             if (!streams_.out) {
                 return Ok{};
@@ -293,30 +201,14 @@ private:
     // Checks the event line, takes the subject from it and counts the
     // participant lines, each of which must be JSON.
     Result<long long> count() {
-        auto reader = archive::LineReader::open(path_);
-        if (!reader) {
-            return std::move(reader).error();
+        auto input = open_archive_input(path_);
+        if (!input) {
+            return std::move(input).error();
         }
-        auto first = reader->next();
-        if (!first) {
-            return std::move(first).error();
-        }
-        if (!*first) {
-            return make_error(ErrorKind::InvalidResponse,
-                              text::printable(path_) + " is empty: line 1 should be the event");
-        }
-        auto event = model::parse_json(**first, "the event line");
-        if (!event) {
-            return reader->error_at_line(event.error().message);
-        }
-        auto id = archive_event_id(*reader, *event);
-        if (!id) {
-            return std::move(id).error();
-        }
-        options_.target.id = std::move(id).value();
+        options_.target.id = input->id;
         long long participants = 0;
         for (;;) {
-            auto line = next_participant_line(*reader);
+            auto line = next_participant_line(input->reader);
             if (!line) {
                 return std::move(line).error();
             }
@@ -324,7 +216,7 @@ private:
                 return participants;
             }
             if (!line->value().is_object()) {
-                return reader->error_at_line("a participant line is not a JSON object");
+                return input->reader.error_at_line("a participant line is not a JSON object");
             }
             ++participants;
         }

@@ -6,8 +6,10 @@
 #include <string>
 
 #include "zoomqos/errors.hpp"
+#include "zoomqos/model/details.hpp"
 #include "zoomqos/model/mapper.hpp"
 
+#include "progress.hpp"
 #include "session.hpp"
 #include "target.hpp"
 
@@ -53,5 +55,11 @@ private:
     bool done_ = false;
     std::size_t requests_ = 0;
 };
+
+// --details (`list`, `report`): every session of the participants' details
+// endpoint, pages of 300, asked before the first QoS page; the index holds
+// one entry per session. A page token Zoom sent before is an error (exit 7).
+Result<model::SessionIndex> fetch_details_sessions(Session& session, const EventTarget& target,
+                                                   Progress& progress);
 
 } // namespace zoomqos::cli

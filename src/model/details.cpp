@@ -42,6 +42,17 @@ Result<DetailsPage> parse_details_page(std::string_view body) {
     return page;
 }
 
+std::optional<std::string> detail_text(const Participant& participant, std::string_view key) {
+    if (!participant.details || !participant.details->is_object()) {
+        return std::nullopt;
+    }
+    const auto it = participant.details->find(key);
+    if (it == participant.details->end() || !it->is_string()) {
+        return std::nullopt;
+    }
+    return it->get<std::string>();
+}
+
 void SessionIndex::add(Json session) {
     const std::string user_id = text_of(session, "user_id");
     if (user_id.empty()) {

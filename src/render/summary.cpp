@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "zoomqos/model/details.hpp"
 #include "zoomqos/quality/thresholds.hpp"
 #include "zoomqos/term/width.hpp"
 #include "zoomqos/text/text.hpp"
@@ -534,17 +535,6 @@ constexpr std::size_t kIdWidth = 22; // Zoom's participant IDs: 22 characters
 constexpr std::size_t kDeviceWidth = 8;
 constexpr std::size_t kNetworkWidth = 8;
 
-// The joined details session's network_type (Wired, Wifi, Cellular, ...).
-std::optional<std::string> network_type(const model::Participant& p) {
-    if (!p.details || !p.details->is_object()) {
-        return std::nullopt;
-    }
-    const auto it = p.details->find("network_type");
-    if (it == p.details->end() || !it->is_string()) {
-        return std::nullopt;
-    }
-    return it->get<std::string>();
-}
 constexpr std::size_t kLatencyWidth = 13;
 constexpr std::size_t kLossWidth = 8;
 // What the columns before the verdict take, gaps included.
@@ -589,7 +579,8 @@ std::string summary_row(const model::Participant& participant,
         fit(text(participant.user_name, g), kNameWidth, g) + std::string(kGap) +
         fit(text(participant.id, g), kIdWidth, g) + std::string(kGap) +
         fit(text(participant.device, g), kDeviceWidth, g) + std::string(kGap) +
-        (network ? fit(text(network_type(participant), g), kNetworkWidth, g) + std::string(kGap)
+        (network ? fit(text(model::detail_text(participant, "network_type"), g), kNetworkWidth, g) +
+                       std::string(kGap)
                  : "") +
         term::pad_left(latency.high ? text::decimal(*latency.high, 0) + " ms"
                                     : std::string(g.unknown),

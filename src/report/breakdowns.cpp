@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "zoomqos/model/details.hpp"
 #include "zoomqos/report/html.hpp"
 #include "zoomqos/report/svg.hpp"
 #include "zoomqos/text/text.hpp"
@@ -20,11 +21,12 @@ struct Group {
     std::size_t breached = 0;
 };
 
-void breakdown(std::ostream& out, const Event& event, const std::string& noun,
-               const std::optional<std::string> model::Participant::*key) {
+// `key`: the participant's group, nullopt or blank for "unknown".
+template <class Key>
+void breakdown(std::ostream& out, const Event& event, const std::string& noun, const Key& key) {
     std::map<std::string, Group> groups;
     for (const Person& person : event.people) {
-        const auto& value = person.participant->*key;
+        const std::optional<std::string> value = key(*person.participant);
         Group& group = groups[value && !text::is_blank(*value) ? *value : "unknown"];
         ++group.people;
         group.breached += person.breaches.empty() ? 0U : 1U;
@@ -63,10 +65,17 @@ void breakdown(std::ostream& out, const Event& event, const std::string& noun,
 
 } // namespace
 
-void breakdowns_section(std::ostream& out, const Event& event) {
+void breakdowns_section(std::ostream& out, const Event& event, bool details) {
     out << "<section id=\"breakdowns\"><h2>Breakdowns</h2><div class=\"grid\">";
-    breakdown(out, event, "device", &model::Participant::device);
-    breakdown(out, event, "location", &model::Participant::location);
+    breakdown(out, event, "device", [](const model::Participant& p) { return p.device; });
+    breakdown(out, event, "location", [](const model::Participant& p) { return p.location; });
+    if (details) {
+        breakdown(out, event, "network type", [](const model::Participant& p) {
+            return model::detail_text(p, "network_type");
+        });
+        breakdown(out, event, "data center",
+                  [](const model::Participant& p) { return model::detail_text(p, "data_center"); });
+    }
     out << "</div></section>";
 }
 

@@ -1,5 +1,6 @@
 #include <string>
 
+#include "zoomqos/model/details.hpp"
 #include "zoomqos/model/qos.hpp"
 #include "zoomqos/report/html.hpp"
 #include "zoomqos/report/svg.hpp"
@@ -127,6 +128,10 @@ void drilldown_section(std::ostream& out, const Event& event, const ReportOption
         row("Device", field(p.device));
         row("Client version", field(p.version));
         row("Location", field(p.location));
+        if (options.details) {
+            row("Network", field(model::detail_text(p, "network_type")));
+            row("Data center", field(model::detail_text(p, "data_center")));
+        }
         row("Zoom's health", field(p.health));
         std::string issues;
         for (const std::string& issue : p.issue_list.value_or(std::vector<std::string>{})) {

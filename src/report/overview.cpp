@@ -2,6 +2,8 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "zoomqos/report/html.hpp"
 #include "zoomqos/report/svg.hpp"
@@ -80,35 +82,72 @@ std::string verdict_sentence(const Event& event) {
     return sentence + ".";
 }
 
+// Per stream, who breached it (each person once, with their worst breach of
+// that stream), worst first; equally bad in the people's order.
+struct StreamBreaches {
+    std::vector<std::pair<double, const Person*>> who;
+    const quality::Breach* worst = nullptr;
+};
+
+// "Ana, Bo and 3 more": the first kMaxNames names, escaped.
+std::string names(const std::vector<std::pair<double, const Person*>>& who) {
+    constexpr std::size_t kMaxNames = 5;
+    std::string text;
+    for (std::size_t i = 0; i < who.size() && i < kMaxNames; ++i) {
+        if (i > 0) {
+            text.append(i + 1 == who.size() ? " and " : ", ");
+        }
+        text.append(display_name(*who[i].second->participant));
+    }
+    if (who.size() > kMaxNames) {
+        text.append(" and ").append(std::to_string(who.size() - kMaxNames)).append(" more");
+    }
+    return text;
+}
+
 void by_stream(std::ostream& out, const Event& event) {
-    std::map<std::string, std::set<const Person*>> who;
-    std::map<std::string, const quality::Breach*> worst;
+    std::map<std::string, StreamBreaches> streams;
     for (const Person& person : event.people) {
+        std::map<std::string, double> worst_of_person;
         for (const quality::Breach& breach : person.breaches) {
-            who[breach.stream].insert(&person);
-            auto& w = worst[breach.stream];
-            if (w == nullptr || quality::severity(breach) > quality::severity(*w)) {
-                w = &breach;
+            const double severity = quality::severity(breach);
+            auto& stream = streams[breach.stream];
+            if (stream.worst == nullptr || severity > quality::severity(*stream.worst)) {
+                stream.worst = &breach;
             }
+            auto [it, added] = worst_of_person.emplace(breach.stream, severity);
+            if (!added) {
+                it->second = std::max(it->second, severity);
+            }
+        }
+        for (const auto& [stream, severity] : worst_of_person) {
+            streams[stream].who.emplace_back(severity, &person);
         }
     }
     out << "<table class=\"streams\"><caption>Participants with a breach, by stream</caption>"
            "<thead><tr><th scope=\"col\">Stream</th><th scope=\"col\">Participants</th>"
-           "<th scope=\"col\">Worst breach</th></tr></thead><tbody>";
+           "<th scope=\"col\">Who, worst first</th><th scope=\"col\">Worst breach</th></tr>"
+           "</thead><tbody>";
     std::set<std::string> shown;
-    const auto row = [&](const std::string& stream) {
-        const auto found = who.find(stream);
-        const std::size_t n = found == who.end() ? 0 : found->second.size();
-        out << "<tr><th scope=\"row\">" << escape(stream_label(stream)) << " <small>"
-            << escape(stream) << "</small></th><td>" << n << "</td><td>"
-            << (n > 0 ? escape(quality::describe(*worst[stream])) : std::string("\u2014"))
-            << "</td></tr>";
-        shown.insert(stream);
+    const auto row = [&](const std::string& name) {
+        auto found = streams.find(name);
+        out << "<tr><th scope=\"row\">" << escape(stream_label(name)) << " <small>" << escape(name)
+            << "</small></th>";
+        if (found == streams.end()) {
+            out << "<td>0</td><td>\u2014</td><td>\u2014</td></tr>";
+        } else {
+            auto& who = found->second.who;
+            std::stable_sort(who.begin(), who.end(),
+                             [](const auto& a, const auto& b) { return a.first > b.first; });
+            out << "<td>" << who.size() << "</td><td>" << names(who) << "</td><td>"
+                << escape(quality::describe(*found->second.worst)) << "</td></tr>";
+        }
+        shown.insert(name);
     };
     for (const char* stream : kStreams) {
         row(stream);
     }
-    for (const auto& [stream, set] : who) {
+    for (const auto& [stream, breaches] : streams) {
         if (!shown.contains(stream)) {
             row(stream);
         }

@@ -70,7 +70,7 @@ void write(std::ostream& out, const EventInfo& info,
     overview_section(out, event, options);
     heatmap_section(out, event);
     distributions_section(out, event, options);
-    breakdowns_section(out, event);
+    breakdowns_section(out, event, options.details);
     drilldown_section(out, event, options);
     table_section(out, event);
     out << "</main><script>" << kScript << "</script></body></html>\n";

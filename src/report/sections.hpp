@@ -19,8 +19,9 @@ void overview_section(std::ostream& out, const Event& event, const ReportOptions
 // heatmap.hpp: heatmap_section.
 // Each participant's worst latency, jitter, loss; lowest bitrate and frame rate.
 void distributions_section(std::ostream& out, const Event& event, const ReportOptions& options);
-// The share of participants with a breach by device and by location.
-void breakdowns_section(std::ostream& out, const Event& event);
+// The share of participants with a breach by device and by location; with
+// `details` (report --details) by network type and data center too.
+void breakdowns_section(std::ostream& out, const Event& event, bool details);
 // Every participant with a breach, worst first (at most kMaxDrilldowns).
 void drilldown_section(std::ostream& out, const Event& event, const ReportOptions& options);
 // All participants, one row each; sortable when scripts run.

@@ -92,8 +92,10 @@ const ALLOWED = new Set([
     check('timeline and histogram columns', facts.columns > 10, facts.columns);
     check('drill-downs', facts.persons >= 3, facts.persons);
     check('five small multiples per drill-down', facts.personCharts.every((n) => n === 5), facts.personCharts);
-    // timeline + heatmap + 5 distributions + 2 breakdowns + 5 per drill-down
-    check('chart count', facts.charts === 1 + 1 + 5 + 2 + 5 * facts.persons, [facts.charts, facts.persons]);
+    // timeline + heatmap + 5 distributions + 4 breakdowns (device, location;
+    // --details: network type, data center) + 5 per drill-down
+    check('chart count', facts.charts === 1 + 1 + 5 + 4 + 5 * facts.persons, [facts.charts, facts.persons]);
+    check('--details breakdowns', facts.text.includes('By network type') && facts.text.includes('By data center'));
     check('one row per session', facts.rows === 22, facts.rows);
     check('no element made from data', facts.tags.every((t) => ALLOWED.has(t)),
           facts.tags.filter((t) => !ALLOWED.has(t)));

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `zoomqos report` in a real browser: builds the report of the mock's report
-# webinar with the real binary, then tests/browser/check_report.js loads it
-# in headless Chromium (no console error, no request beyond the file, the
-# sections and charts, hover titles, no element made from names, sorting, a
-# non-blank screenshot). Skipped (exit 77) without chromium or node:
+# webinar (with --details) with the real binary, then
+# tests/browser/check_report.js loads it in headless Chromium (no console
+# error, no request beyond the file, the sections and charts, hover titles,
+# no element made from names, sorting, a non-blank screenshot). Skipped (exit 77) without chromium or node:
 # `bash scripts/install-deps.sh` installs them; the test runs
 # `npm ci` in tests/browser when puppeteer-core is missing there.
 # Alone: ctest --test-dir build/dev -R report_browser --output-on-failure
@@ -21,7 +21,7 @@ if [[ ! -d "$BROWSER_DIR/node_modules/puppeteer-core" ]]; then
 fi
 
 start_mock
-run_zoomqos_env SOURCE_DATE_EPOCH=1764547200 -- report 87000000001 -o "$TEST_TMP/report.html"
+run_zoomqos_env SOURCE_DATE_EPOCH=1764547200 -- report 87000000001 --details -o "$TEST_TMP/report.html"
 expect_exit 0
 
 SHOT=${ZOOMQOS_SCREENSHOT:-$TEST_TMP/report.png}

@@ -16,6 +16,7 @@
 
 #include "report/analysis.hpp"
 #include "report/heatmap.hpp"
+#include "report/sections.hpp"
 
 namespace {
 
@@ -132,6 +133,7 @@ TEST_CASE("report line chart: empty, all unknown, one sample, gaps", "[report]")
 
 TEST_CASE("report line chart of 1,000 samples is one path", "[report]") {
     std::vector<std::optional<double>> values;
+    values.reserve(1000);
     for (int i = 0; i < 1000; ++i) {
         values.emplace_back(40.0 + (i % 50));
     }
@@ -254,6 +256,7 @@ TEST_CASE("report page keeps Zoom's markup as text and hashes its one script", "
 
 TEST_CASE("report analysis: a spike across many at one minute", "[report]") {
     std::vector<model::Participant> people;
+    people.reserve(5);
     for (int i = 0; i < 5; ++i) {
         people.push_back(participant("P" + std::to_string(i), "X", "Mac", i == 4 ? 50 : 300));
     }
@@ -306,4 +309,74 @@ TEST_CASE("report judges as list does: no data is not clean, screen share fps is
     CHECK(page({silent, silent})
               .find("No participant data: Zoom returned no QoS samples for the 2 participants "
                     "of this event.") != std::string::npos);
+}
+
+TEST_CASE("report breaches by stream name the participants, worst first, capped", "[report]") {
+    std::vector<model::Participant> people;
+    people.reserve(9);
+    // Latencies 160 to 230 ms: the last is the worst; one with markup.
+    for (int i = 0; i < 8; ++i) {
+        people.push_back(participant(i == 6 ? "<b>Bold</b>" : "P" + std::to_string(i), "Oslo",
+                                     "Mac", 160 + 10 * i));
+    }
+    people.push_back(participant("Fine", "Oslo", "Mac", 40));
+    const auto event = report::analyse(people, quality::default_rules());
+    std::ostringstream out;
+    report::overview_section(out, event, report::ReportOptions{});
+    const std::string html = out.str();
+    CHECK(html.find("<td>8</td><td>P7, &lt;b&gt;Bold&lt;/b&gt;, P5, P4, P3 and 3 more</td>") !=
+          std::string::npos);
+    CHECK(html.find("Fine") == std::string::npos);
+    check_golden("report_overview.html", html);
+
+    // Fewer than the cap: every name, the last after "and".
+    const std::vector<model::Participant> three = {people[0], people[1], people[8]};
+    const auto two = report::analyse(three, quality::default_rules());
+    std::ostringstream few;
+    report::overview_section(few, two, report::ReportOptions{});
+    CHECK(few.str().find("<td>2</td><td>P1 and P0</td>") != std::string::npos);
+}
+
+TEST_CASE("report --details breaks breaches down by network type and data center", "[report]") {
+    const auto with = [](model::Participant p, const char* network, const char* centre) {
+        model::Json session = model::details_json(nullptr);
+        session["network_type"] = network;
+        session["data_center"] = centre;
+        p.details = session;
+        return p;
+    };
+    std::vector<model::Participant> people = {
+        with(participant("A", "Oslo", "Mac", 400), "Wifi", "Germany (FR)"),
+        with(participant("B", "Oslo", "Mac", 300), "Wifi", "Germany (FR)"),
+        with(participant("C", "Oslo", "Mac", 40), "Wired", "<i>Ireland</i>"),
+        participant("D", "Oslo", "Mac", 40), // no session matched
+    };
+    people[3].details = model::details_json(nullptr);
+    const auto event = report::analyse(people, quality::default_rules());
+    std::ostringstream plain;
+    report::breakdowns_section(plain, event, false);
+    CHECK(plain.str().find("network type") == std::string::npos);
+    std::ostringstream detailed;
+    report::breakdowns_section(detailed, event, true);
+    const std::string html = detailed.str();
+    CHECK(html.find("<h3>By network type</h3>") != std::string::npos);
+    CHECK(html.find("<h3>By data center</h3>") != std::string::npos);
+    CHECK(html.find("Wifi: 2 of 2 participants with a breach") != std::string::npos);
+    CHECK(html.find("Wired: 0 of 1 participants with a breach") != std::string::npos);
+    CHECK(html.find("unknown: 0 of 1 participants with a breach") != std::string::npos);
+    CHECK(html.find("<i>Ireland") == std::string::npos);
+    check_golden("report_breakdowns_details.html", html);
+
+    report::ReportOptions options;
+    options.details = true;
+    const std::string page_html = [&] {
+        report::EventInfo info;
+        info.id = "87000000001";
+        std::ostringstream out;
+        report::write(out, info, people, options);
+        return out.str();
+    }();
+    CHECK(page_html.find("<dt>Network</dt><dd>Wifi</dd>") != std::string::npos);
+    CHECK(page_html.find("<dt>Data center</dt><dd>Germany (FR)</dd>") != std::string::npos);
+    CHECK(page(people).find("<dt>Network</dt>") == std::string::npos);
 }

@@ -16,6 +16,10 @@ namespace zoomqos::archive {
 // one-minute samples is a few MiB.
 inline constexpr std::size_t kMaxLineBytes = std::size_t{64} * 1024U * 1024U;
 
+// How much of a file's path an error message shows: a path is typed or
+// globbed, and one line on stderr must stay one readable line.
+inline constexpr std::size_t kMaxPathShown = 200;
+
 class LineReader {
 public:
     // gzip is recognised by its magic bytes; anything else is read as is.

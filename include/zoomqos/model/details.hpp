@@ -1,7 +1,9 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "zoomqos/errors.hpp"
@@ -21,6 +23,11 @@ struct DetailsPage {
     std::string next_page_token;
 };
 Result<DetailsPage> parse_details_page(std::string_view body);
+
+// A string field of the participant's joined session (network_type,
+// data_center, ...); nullopt without details or when the field is not a
+// string.
+std::optional<std::string> detail_text(const Participant& participant, std::string_view key);
 
 class SessionIndex {
 public:

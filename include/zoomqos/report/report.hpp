@@ -30,6 +30,9 @@ struct ReportOptions {
     // "2026-12-02T14:00:00Z", the one wall-clock time in the page; nullopt
     // leaves it out.
     std::optional<std::string> generated_at;
+    // The participants carry their details sessions (report --details): the
+    // breakdowns add network type and data center.
+    bool details = false;
 };
 
 void write(std::ostream& out, const EventInfo& event,
