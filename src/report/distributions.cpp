@@ -109,10 +109,10 @@ void histogram(std::ostream& out, const Distribution& d, const std::vector<doubl
             threshold && (d.metric == Metric::Fps || d.metric == Metric::Bitrate
                               ? edges[0] + static_cast<double>(b) * step < *threshold
                               : edges[0] + static_cast<double>(b + 1) * step > *threshold);
-        std::string title = from;
-        title.append("\u2013").append(to).append(" ").append(unit).append(": ");
-        title.append(std::to_string(counts[b])).append(" participants");
-        chart.columns.push_back({from, static_cast<double>(counts[b]), std::move(title), beyond});
+        std::string tooltip = from;
+        tooltip.append("\u2013").append(to).append(" ").append(unit).append(": ");
+        tooltip.append(std::to_string(counts[b])).append(" participants");
+        chart.columns.push_back({from, static_cast<double>(counts[b]), std::move(tooltip), beyond});
     }
     if (threshold) {
         chart.marker_x = (*threshold - edges[0]) / step;
