@@ -1,7 +1,5 @@
 #include <algorithm>
-#include <set>
 
-#include "zoomqos/api/url.hpp"
 #include "zoomqos/archive/reader.hpp"
 #include "zoomqos/model/details.hpp"
 #include "zoomqos/model/mapper.hpp"
@@ -83,42 +81,13 @@ private:
     // --details: every session of the details endpoint, before the first QoS
     // page (a few requests of 300; the index holds one entry per session).
     Status fetch_details() {
-        std::string token;
-        std::set<std::string> seen;
-        for (;;) {
-            const std::string url = api::participants_details_url(
-                session_.base_url(), options_.target.kind, options_.target.id, options_.target.type,
-                kDetailsPageSize, token);
-            api::RequestContext context = options_.target.context();
-            context.next_page = !token.empty();
-            auto response = session_.get(url, context);
-            progress_.clear();
-            if (!response) {
-                return std::move(response).error();
-            }
-            auto page = model::parse_details_page(response->body);
-            if (!page) {
-                Error error = std::move(page).error();
-                error.http_status = response->status;
-                return error;
-            }
-            for (model::Json& found : page->sessions) {
-                sessions_.add(std::move(found));
-            }
-            if (page->next_page_token.empty()) {
-                break;
-            }
-            if (!seen.insert(page->next_page_token).second) {
-                return make_error(ErrorKind::InvalidResponse,
-                                  "Zoom sent a details next_page_token it had sent before; "
-                                  "stopping rather than looping");
-            }
-            token = page->next_page_token;
-        }
-        if (session_.log() != nullptr) {
+        DetailPages details(options_.target, session_);
+        Status status = details.read_all(sessions_);
+        progress_.clear();
+        if (status && session_.log() != nullptr) {
             *session_.log() << "* " << sessions_.size() << " participant sessions\n";
         }
-        return Ok{};
+        return status;
     }
 
     // Fetches and prints one page; false when there is no next one.
@@ -172,9 +141,6 @@ private:
     }
 
     bool limit_reached() const { return pages_.limit && printed_ >= *pages_.limit; }
-
-    // Zoom's largest page for the details endpoint.
-    static constexpr int kDetailsPageSize = 300;
 
     const EventOptions& options_;
     const PageOptions& pages_;
