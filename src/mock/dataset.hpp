@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,7 +32,8 @@ struct Event {
     // Built on request after `participants` (--participants): a webinar with
     // tens of thousands of them would not fit in memory as JSON.
     std::size_t generated = 0;
-    std::vector<nlohmann::ordered_json> generated_samples{}; // user_qos by kind, see dataset.cpp
+    // user_qos by kind (dataset.cpp), shared by the --generated-webinars copies.
+    std::shared_ptr<const std::vector<nlohmann::ordered_json>> generated_samples{};
     // Other IDs that reach this event: its instance UUID when `id` is the
     // number, or the number when this is a recurring event's latest instance.
     std::vector<std::string> aliases{};
@@ -62,6 +64,11 @@ inline constexpr std::string_view kReportWebinarId = "87000000001";
 // The webinar --participants adds: ended, so served for type=past only.
 inline constexpr std::string_view kGeneratedWebinarId = "85000000000";
 inline constexpr std::string_view kGeneratedWebinarUuid = "Gq5uN7rS9tUvWx1yZ2aB3c==";
+// --generated-webinars N: N such webinars, IDs kGeneratedWebinarId upwards,
+// each with its own UUID (the first one's is kGeneratedWebinarUuid).
+inline constexpr int kMaxGeneratedWebinars = 1000;
+std::string generated_webinar_id(std::size_t copy);
+std::string generated_webinar_uuid(std::size_t copy);
 
 // Instance UUIDs of the listed events (events.cpp lists them).
 inline constexpr std::string_view kAllHandsUuid = "kF3mQ8rTSpeW0cYv2xN1bA==";    // 81234567890
@@ -84,8 +91,9 @@ public:
     static Dataset standard();
 
     // Adds the load-test webinar kGeneratedWebinarId with this many
-    // participants ("Participant 1", ...); 0 makes it exist but empty.
-    void add_generated_webinar(std::size_t participants);
+    // participants ("Participant 1", ...), and `copies` - 1 more like it;
+    // 0 participants makes it exist but empty.
+    void add_generated_webinars(std::size_t participants, std::size_t copies);
 
     const Event* find_event(EventKind kind, std::string_view id) const;
 

@@ -34,6 +34,8 @@ struct ServerOptions {
     // The webinar kGeneratedWebinarId (dataset.hpp) with this many generated
     // participants; -1 = no such webinar, 0 = one without participants.
     int generated_participants = -1;
+    // How many such webinars (generated_webinar_id(0), (1), ...).
+    int generated_webinars = 1;
     // At most this many API requests (not /oauth/token, not /_mock/*) per
     // one-second window, the rest answered 429 as Zoom does; 0 = no limit.
     int rate_limit = 0;
