@@ -155,10 +155,13 @@ public:
         batch_ = nullptr;
         if (stop_) {
             Error error = std::move(*stop_);
-            error.message += "; " + std::to_string(archived_) + " of " +
-                             std::to_string(todo_.size()) + " events archived in this run, " +
-                             std::to_string(todo_.size() - archived_ - failed_) +
-                             " left: run the same command again to continue";
+            error.message.append("; ")
+                .append(std::to_string(archived_))
+                .append(" of ")
+                .append(std::to_string(todo_.size()))
+                .append(" events archived in this run, ")
+                .append(std::to_string(todo_.size() - archived_ - failed_))
+                .append(" left: run the same command again to continue");
             return error;
         }
         streams_.err << "zoomqos: " << archived_ << " archived, " << archived_before
@@ -173,9 +176,10 @@ private:
     // --max-requests: refused before the request that would exceed it.
     Status spend_request() {
         if (options_.max_requests && requests_ >= *options_.max_requests) {
-            Error error = make_error(ErrorKind::RateLimited,
-                                     "--max-requests " + std::to_string(*options_.max_requests) +
-                                         " reached; stopped before the next request");
+            std::string message = "--max-requests ";
+            message.append(std::to_string(*options_.max_requests))
+                .append(" reached; stopped before the next request");
+            Error error = make_error(ErrorKind::RateLimited, message);
             error.hint = "run again (with a higher --max-requests) to continue where this run "
                          "stopped";
             budget_spent_ = true;
@@ -251,8 +255,9 @@ private:
                 continue;
             }
             run->pages.before_request([this] { return spend_request(); });
-            run->pages.raw_hint("zoomqos list " + run->event.uuid +
-                                " -o raw prints the pages as received");
+            std::string hint = "zoomqos list ";
+            hint.append(run->event.uuid).append(" -o raw prints the pages as received");
+            run->pages.raw_hint(std::move(hint));
             run->details.before_request([this] { return spend_request(); });
             run->reading_details = options_.details;
             EventRun& started = *run;
