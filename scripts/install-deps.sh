@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config git
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libcli11-dev catch2 libcpp-httplib-dev zlib1g-dev
   clang-format curl jq openssl ca-certificates procps time zsh
+  sqlite3 # the README's SQLite example (tests/integration/test_sweep_sqlite.sh)
   prometheus-cpp-dev libcivetweb-dev prometheus
   chromium # the report's browser test (tests/browser)
   systemd man-db # systemd-analyze verify on the exporter's unit (tests/packaging)

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <set>
 
 #include "zoomqos/api/url.hpp"
 #include "zoomqos/model/details.hpp"

@@ -153,7 +153,7 @@ void add_pacing_options(CLI::App& command, PacingOptions& options, bool concurre
     if (concurrent) {
         command
             .add_option("--concurrency", options.concurrency,
-                        "Requests in flight at once with several participants")
+                        "Requests in flight at once: several participants (get) or events (sweep)")
             ->check(CLI::Range(1, 32))
             ->type_name("N")
             ->capture_default_str();

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -7,6 +8,8 @@
 
 #include "zoomqos/api/url.hpp"
 #include "zoomqos/archive/archive.hpp"
+#include "zoomqos/http/batch.hpp"
+#include "zoomqos/model/details.hpp"
 #include "zoomqos/model/mapper.hpp"
 #include "zoomqos/process/interrupt.hpp"
 #include "zoomqos/quality/thresholds.hpp"
@@ -78,12 +81,34 @@ struct SweepOptions {
     std::string archive;
     std::optional<std::size_t> max_requests;
     bool dry_run = false;
+    bool details = false;
     int page_size = 10; // participants per QoS request
     render::Format format = render::Format::Table;
     PacingOptions pacing;
     ConnectionOptions connection;
 };
 
+// One event being archived: its file, and where its pages stand (the detail
+// pages first with --details, then the QoS pages).
+struct EventRun {
+    EventRun(const model::Event& listed, api::EventKind kind, int page_size, Session& session)
+        : event(listed), target{kind, listed.uuid, api::QosType::Past},
+          pages(target, page_size, session), details(target, session),
+          verdicts(quality::default_rules()) {}
+
+    const model::Event& event;
+    EventTarget target;
+    std::unique_ptr<archive::Writer> writer;
+    ParticipantPages pages;
+    DetailPages details;
+    bool reading_details = false;
+    model::SessionIndex sessions;
+    Verdicts verdicts;
+};
+
+// Reads up to --concurrency events at once on one http::Batch, every request
+// on the session's pacer (so --rate bounds the whole run). Each event's pages
+// follow one another; a file is committed when its last page is written.
 class Sweep {
 public:
     Sweep(const SweepOptions& options, api::DateRange range, Session& session,
@@ -99,16 +124,15 @@ public:
             !status) {
             return status;
         }
-        std::vector<model::Event> todo;
         std::size_t archived_before = 0;
         for (model::Event& event : events) {
             if (archive::exists(options_.archive, archive::file_name(event))) {
                 ++archived_before;
             } else {
-                todo.push_back(std::move(event));
+                todo_.push_back(std::move(event));
             }
         }
-        print_plan(events.size(), archived_before, todo, walk.requests());
+        print_plan(events.size(), archived_before, walk.requests());
         if (options_.dry_run) {
             return Ok{};
         }
@@ -118,33 +142,32 @@ public:
             render::sweep_csv_header(streams_.out);
         }
         streams_.out.flush();
-        for (std::size_t i = 0; i < todo.size(); ++i) {
-            auto done = archive_event(todo[i]);
-            if (done) {
-                ++archived_;
-                print_line(*done);
-                continue;
-            }
-            Error error = std::move(done).error();
-            if (stops_the_sweep(error)) {
-                error.message += "; " + std::to_string(archived_) + " of " +
-                                 std::to_string(todo.size()) + " events archived in this run, " +
-                                 std::to_string(todo.size() - archived_ - failed_) +
-                                 " left: run the same command again to continue";
-                return error;
-            }
-            ++failed_;
-            error.message = describe(todo[i]) + ": " + error.message;
-            streams_.err << format_error(error);
-            if (!first_failure_) {
-                error.reported = true;
-                first_failure_ = std::move(error);
-            }
+
+        http::Batch batch(session_.pacer(), options_.pacing.concurrency, session_.log());
+        batch_ = &batch;
+        for (int slot = 0; slot < options_.pacing.concurrency; ++slot) {
+            start_next();
+        }
+        if (auto ran = batch.run(); !ran && !stop_) {
+            stop_ = std::move(ran).error();
+        }
+        running_.clear(); // unfinished files are removed, never renamed
+        batch_ = nullptr;
+        if (stop_) {
+            Error error = std::move(*stop_);
+            error.message.append("; ")
+                .append(std::to_string(archived_))
+                .append(" of ")
+                .append(std::to_string(todo_.size()))
+                .append(" events archived in this run, ")
+                .append(std::to_string(todo_.size() - archived_ - failed_))
+                .append(" left: run the same command again to continue");
+            return error;
         }
         streams_.err << "zoomqos: " << archived_ << " archived, " << archived_before
                      << " already there, " << failed_ << " failed; " << requests_ << " requests\n";
-        if (first_failure_) {
-            return *first_failure_;
+        if (!failures_.empty()) {
+            return failures_.begin()->second;
         }
         return Ok{};
     }
@@ -153,9 +176,10 @@ private:
     // --max-requests: refused before the request that would exceed it.
     Status spend_request() {
         if (options_.max_requests && requests_ >= *options_.max_requests) {
-            Error error = make_error(ErrorKind::RateLimited,
-                                     "--max-requests " + std::to_string(*options_.max_requests) +
-                                         " reached; stopped before the next request");
+            std::string message = "--max-requests ";
+            message.append(std::to_string(*options_.max_requests))
+                .append(" reached; stopped before the next request");
+            Error error = make_error(ErrorKind::RateLimited, message);
             error.hint = "run again (with a higher --max-requests) to continue where this run "
                          "stopped";
             budget_spent_ = true;
@@ -177,27 +201,35 @@ private:
     }
 
     void print_plan(std::size_t listed, std::size_t archived_before,
-                    const std::vector<model::Event>& todo, std::size_t list_requests) const {
+                    std::size_t list_requests) const {
         long long participants = 0;
         std::size_t qos_requests = 0;
-        for (const model::Event& event : todo) {
+        std::size_t detail_requests = 0;
+        for (const model::Event& event : todo_) {
             participants += event.participants.value_or(0);
             qos_requests += qos_pages(event, options_.page_size);
+            if (options_.details) {
+                detail_requests += detail_pages(event.participants.value_or(0));
+            }
         }
-        const std::size_t total = list_requests + qos_requests;
+        const std::size_t total = list_requests + qos_requests + detail_requests;
         const double seconds =
             options_.pacing.rate > 0 ? static_cast<double>(total) / options_.pacing.rate : 0;
         const std::string noun(api::event_noun(options_.list.kind));
         streams_.err << "zoomqos: plan: " << listed << " " << noun << "s from "
                      << api::format_date(range_.from) << " to " << api::format_date(range_.to)
-                     << ", " << archived_before << " already archived, " << todo.size()
+                     << ", " << archived_before << " already archived, " << todo_.size()
                      << " to read with " << participants << " participants\n";
         streams_.err << "zoomqos: plan: " << total << " requests (" << list_requests
                      << " event-list + " << qos_requests << " QoS at --page-size "
-                     << options_.page_size << "), about " << text::decimal(std::ceil(seconds), 0)
-                     << " s at --rate " << text::decimal(options_.pacing.rate, 3) << "\n";
+                     << options_.page_size;
+        if (options_.details) {
+            streams_.err << " + " << detail_requests << " details";
+        }
+        streams_.err << "), about " << text::decimal(std::ceil(seconds), 0) << " s at --rate "
+                     << text::decimal(options_.pacing.rate, 3) << "\n";
         if (options_.dry_run) {
-            for (const model::Event& event : todo) {
+            for (const model::Event& event : todo_) {
                 streams_.err << "zoomqos: plan: " << archive::file_name(event) << " ("
                              << text::printable(event.topic.value_or(""), 60) << ", "
                              << event.participants.value_or(0) << " participants)\n";
@@ -205,45 +237,130 @@ private:
         }
     }
 
-    Result<render::SweepLine> archive_event(const model::Event& event) {
-        const std::string name = archive::file_name(event);
-        auto writer = archive::Writer::open(options_.archive, name);
-        if (!writer) {
-            return std::move(writer).error();
-        }
-        if (auto status = (*writer)->write_line(model::to_line(event)); !status) {
-            return std::move(status).error();
-        }
-        EventTarget target;
-        target.kind = options_.list.kind;
-        target.id = event.uuid;
-        target.type = api::QosType::Past;
-        ParticipantPages pages(target, options_.page_size, session_);
-        pages.before_request([this] { return spend_request(); });
-        pages.raw_hint("zoomqos list " + event.uuid + " -o raw prints the pages as received");
-        Verdicts verdicts(quality::default_rules());
-        for (;;) {
-            auto page = pages.next();
-            if (!page) {
-                return std::move(page).error();
+    // Opens the next event's file and sends its first request; an event
+    // that cannot start is told and the next one tried.
+    void start_next() {
+        while (!stop_ && next_ < todo_.size()) {
+            const std::size_t index = next_++;
+            auto run = std::make_unique<EventRun>(todo_[index], options_.list.kind,
+                                                  options_.page_size, session_);
+            auto writer = archive::Writer::open(options_.archive, archive::file_name(run->event));
+            if (!writer) {
+                finish(index, std::move(writer).error());
+                continue;
             }
-            if (!*page) {
-                break;
+            run->writer = std::move(writer).value();
+            if (auto status = run->writer->write_line(model::to_line(run->event)); !status) {
+                finish(index, std::move(status).error());
+                continue;
             }
-            for (const model::Participant& participant : (*page)->participants) {
-                const std::string line =
-                    model::to_json(participant)
-                        .dump(-1, ' ', false, model::Json::error_handler_t::replace);
-                if (auto status = (*writer)->write_line(line); !status) {
-                    return std::move(status).error();
-                }
-                verdicts.judge(participant);
+            run->pages.before_request([this] { return spend_request(); });
+            std::string hint = "zoomqos list ";
+            hint.append(run->event.uuid).append(" -o raw prints the pages as received");
+            run->pages.raw_hint(std::move(hint));
+            run->details.before_request([this] { return spend_request(); });
+            run->reading_details = options_.details;
+            EventRun& started = *run;
+            running_.emplace(index, std::move(run));
+            request_next(index, started);
+            return;
+        }
+    }
+
+    // Sends the event's next request, or commits its file after the last.
+    void request_next(std::size_t index, EventRun& run) {
+        if (run.reading_details) {
+            auto url = run.details.next_request();
+            if (!url) {
+                finish(index, std::move(url).error());
+                return;
             }
+            if (*url) {
+                get_in(*batch_, session_, **url, run.details.context(),
+                       [this, index, &run](Result<http::Response> response) {
+                           on_details(index, run, std::move(response));
+                       });
+                return;
+            }
+            run.reading_details = false;
         }
-        if (auto status = (*writer)->commit(); !status) {
-            return std::move(status).error();
+        auto url = run.pages.next_request();
+        if (!url) {
+            finish(index, std::move(url).error());
+            return;
         }
-        return verdicts.line(event);
+        if (!*url) {
+            if (auto status = run.writer->commit(); !status) {
+                finish(index, std::move(status).error());
+                return;
+            }
+            finish(index, run.verdicts.line(run.event));
+            return;
+        }
+        get_in(*batch_, session_, **url, run.pages.context(),
+               [this, index, &run](Result<http::Response> response) {
+                   on_page(index, run, std::move(response));
+               });
+    }
+
+    void on_details(std::size_t index, EventRun& run, Result<http::Response> response) {
+        if (auto accepted = run.details.accept(std::move(response), run.sessions); !accepted) {
+            finish(index, std::move(accepted).error());
+            return;
+        }
+        request_next(index, run);
+    }
+
+    void on_page(std::size_t index, EventRun& run, Result<http::Response> response) {
+        auto page = run.pages.accept(std::move(response));
+        if (!page) {
+            finish(index, std::move(page).error());
+            return;
+        }
+        for (model::Participant& participant : page->participants) {
+            if (options_.details) {
+                participant.details = run.sessions.match(participant);
+            }
+            const std::string line =
+                model::to_json(participant)
+                    .dump(-1, ' ', false, model::Json::error_handler_t::replace);
+            if (auto status = run.writer->write_line(line); !status) {
+                finish(index, std::move(status).error());
+                return;
+            }
+            run.verdicts.judge(participant);
+        }
+        request_next(index, run);
+    }
+
+    // The event is done: its line on stdout, or its failure told (or the
+    // sweep stopped); the next event takes its place.
+    void finish(std::size_t index, Result<render::SweepLine> done) {
+        const model::Event& event = todo_[index];
+        running_.erase(index);
+        if (done) {
+            ++archived_;
+            print_line(*done);
+        } else if (Error error = std::move(done).error(); stops_the_sweep(error)) {
+            if (!stop_ && !budget_spent_) {
+                // Zoom would refuse the requests queued behind this one the
+                // same way; those within --max-requests may still go.
+                Error cancelled = error;
+                cancelled.reported = true;
+                batch_->cancel_pending(cancelled);
+            }
+            if (!stop_) {
+                stop_ = std::move(error);
+            }
+            return;
+        } else {
+            ++failed_;
+            error.message = describe(event) + ": " + error.message;
+            streams_.err << format_error(error);
+            error.reported = true;
+            failures_.emplace(index, std::move(error));
+        }
+        start_next();
     }
 
     void print_line(const render::SweepLine& line) {
@@ -261,11 +378,16 @@ private:
     api::DateRange range_;
     Session& session_;
     const Streams& streams_;
+    std::vector<model::Event> todo_;
+    std::size_t next_ = 0; // the next event of todo_ to start
+    std::map<std::size_t, std::unique_ptr<EventRun>> running_;
+    http::Batch* batch_ = nullptr;
     std::size_t requests_ = 0;
     std::size_t archived_ = 0;
     std::size_t failed_ = 0;
     bool budget_spent_ = false;
-    std::optional<Error> first_failure_;
+    std::optional<Error> stop_;             // what ended the sweep early
+    std::map<std::size_t, Error> failures_; // by event: the exit code is the first's
 };
 
 class SweepCommand : public Command {
@@ -289,6 +411,9 @@ public:
             ->type_name("N");
         command->add_flag("--dry-run", options_.dry_run,
                           "List the events and print the plan (requests, time), then stop");
+        command->add_flag("--details", options_.details,
+                          "Join each participant's session from the participants' details "
+                          "endpoint, as list --details does (a request per 300 participants)");
         command
             ->add_option("--page-size", options_.page_size,
                          "Participants per QoS request (Zoom documents at most 10)")
@@ -296,7 +421,7 @@ public:
             ->type_name("N")
             ->capture_default_str();
         add_output_option(*command, options_.format, kSweepOutput);
-        add_pacing_options(*command, options_.pacing, false);
+        add_pacing_options(*command, options_.pacing, true);
         add_connection_options(*command, options_.connection);
         command->footer(
             "Events whose file exists are skipped, so a rerun continues an interrupted sweep.\n"

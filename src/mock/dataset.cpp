@@ -678,7 +678,7 @@ Json generated_participant(const Event& event, std::size_t index) {
     return participant(who, EventKind::Webinar, event.id, troubled ? "Warning" : "Good",
                        troubled ? Json::array({"High audio latency", "High audio packet loss"})
                                 : Json::array(),
-                       event.generated_samples[index % kGeneratedKinds]);
+                       (*event.generated_samples)[index % kGeneratedKinds]);
 }
 
 // The report's demo webinar (kReportWebinarId): 45 minutes, 22 sessions, the
@@ -860,14 +860,31 @@ Dataset Dataset::standard() {
     return dataset;
 }
 
-void Dataset::add_generated_webinar(std::size_t participants) {
-    Event event{EventKind::Webinar, std::string(kGeneratedWebinarId), EventState::Ended, {}};
-    event.aliases = {std::string(kGeneratedWebinarUuid)};
-    event.generated = participants;
-    for (std::size_t kind = 0; kind < std::min(participants, kGeneratedKinds); ++kind) {
-        event.generated_samples.push_back(samples(generated_profile(kind)));
+std::string generated_webinar_id(std::size_t copy) {
+    return std::to_string(85000000000ULL + copy);
+}
+
+std::string generated_webinar_uuid(std::size_t copy) {
+    if (copy == 0) {
+        return std::string(kGeneratedWebinarUuid);
     }
-    events_.push_back(std::move(event));
+    std::string uuid = "Gq5uN7rS9tUvWx1yZ2";
+    uuid.append(zero_padded(copy, 4)).append("==");
+    return uuid;
+}
+
+void Dataset::add_generated_webinars(std::size_t participants, std::size_t copies) {
+    auto kinds = std::make_shared<std::vector<Json>>();
+    for (std::size_t kind = 0; kind < std::min(participants, kGeneratedKinds); ++kind) {
+        kinds->push_back(samples(generated_profile(kind)));
+    }
+    for (std::size_t copy = 0; copy < copies; ++copy) {
+        Event event{EventKind::Webinar, generated_webinar_id(copy), EventState::Ended, {}};
+        event.aliases = {generated_webinar_uuid(copy)};
+        event.generated = participants;
+        event.generated_samples = kinds;
+        events_.push_back(std::move(event));
+    }
 }
 
 void Dataset::add_generated_live_webinar(std::size_t participants) {
@@ -875,9 +892,11 @@ void Dataset::add_generated_live_webinar(std::size_t participants) {
     event.aliases = {std::string(kGeneratedLiveWebinarUuid)};
     event.generated = participants;
     // Every kind: with --churn, any participant number may come to be listed.
+    auto kinds = std::make_shared<std::vector<Json>>();
     for (std::size_t kind = 0; participants > 0 && kind < kGeneratedKinds; ++kind) {
-        event.generated_samples.push_back(samples(generated_profile(kind)));
+        kinds->push_back(samples(generated_profile(kind)));
     }
+    event.generated_samples = kinds;
     events_.push_back(std::move(event));
 }
 

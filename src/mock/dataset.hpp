@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,7 +35,8 @@ struct Event {
     // Where the generated participants' numbers start: participant i (from 0)
     // of the list is number generated_first + i + 1. Moved by --churn.
     std::size_t generated_first = 0;
-    std::vector<nlohmann::ordered_json> generated_samples{}; // user_qos by kind, see dataset.cpp
+    // user_qos by kind (dataset.cpp), shared by the --generated-webinars copies.
+    std::shared_ptr<const std::vector<nlohmann::ordered_json>> generated_samples{};
     // Other IDs that reach this event: its instance UUID when `id` is the
     // number, or the number when this is a recurring event's latest instance.
     std::vector<std::string> aliases{};
@@ -65,6 +67,11 @@ inline constexpr std::string_view kReportWebinarId = "87000000001";
 // The webinar --participants adds: ended, so served for type=past only.
 inline constexpr std::string_view kGeneratedWebinarId = "85000000000";
 inline constexpr std::string_view kGeneratedWebinarUuid = "Gq5uN7rS9tUvWx1yZ2aB3c==";
+// --generated-webinars N: N such webinars, IDs kGeneratedWebinarId upwards,
+// each with its own UUID (the first one's is kGeneratedWebinarUuid).
+inline constexpr int kMaxGeneratedWebinars = 1000;
+std::string generated_webinar_id(std::size_t copy);
+std::string generated_webinar_uuid(std::size_t copy);
 
 // Instance UUIDs of the listed events (events.cpp lists them).
 inline constexpr std::string_view kAllHandsUuid = "kF3mQ8rTSpeW0cYv2xN1bA==";    // 81234567890
@@ -93,8 +100,9 @@ public:
     static Dataset standard();
 
     // Adds the load-test webinar kGeneratedWebinarId with this many
-    // participants ("Participant 1", ...); 0 makes it exist but empty.
-    void add_generated_webinar(std::size_t participants);
+    // participants ("Participant 1", ...), and `copies` - 1 more like it;
+    // 0 participants makes it exist but empty.
+    void add_generated_webinars(std::size_t participants, std::size_t copies);
     // Adds the live webinar kGeneratedLiveWebinarId with this many generated
     // participants (numbered as the ended one's, without a leave_time).
     void add_generated_live_webinar(std::size_t participants);

@@ -97,7 +97,21 @@ bool range_accepted(EventKind kind, api::Date from, api::Date to, api::Date toda
 
 } // namespace
 
-std::vector<ListedEvent> standard_listing(int generated_participants,
+namespace {
+
+// "2026-11-25THH:MM:00Z", `minutes` after 10:00.
+std::string generated_time(int minutes) {
+    const int hour = 10 + minutes / 60;
+    const int minute = minutes % 60;
+    std::string time = "2026-11-25T";
+    time.append(hour < 10 ? "0" : "").append(std::to_string(hour)).append(":");
+    time.append(minute < 10 ? "0" : "").append(std::to_string(minute)).append(":00Z");
+    return time;
+}
+
+} // namespace
+
+std::vector<ListedEvent> standard_listing(int generated_participants, int generated_webinars,
                                           int generated_live_participants) {
     constexpr auto W = EventKind::Webinar;
     std::vector<ListedEvent> all;
@@ -120,10 +134,17 @@ std::vector<ListedEvent> standard_listing(int generated_participants,
                Json{{"dept", "Communications"},
                     {"custom_keys", Json::array({Json{{"key", "cost_center"}, {"value", "4711"}}})},
                     {"audience_type", "internal"}}));
-    if (generated_participants >= 0) {
-        all.push_back(listed({W, kGeneratedWebinarUuid, 85000000000, "Town hall (load test)",
-                              "Mika Virtanen", "2026-11-25T10:00:00Z", "2026-11-25T10:40:00Z",
-                              "00:40:00", generated_participants}));
+    for (int copy = 0; generated_participants >= 0 && copy < generated_webinars; ++copy) {
+        const auto index = static_cast<std::size_t>(copy);
+        const std::string uuid = generated_webinar_uuid(index);
+        std::string topic = "Town hall (load test)";
+        if (copy > 0) {
+            topic.append(" ").append(std::to_string(copy + 1));
+        }
+        const std::string start = generated_time(copy);
+        const std::string end = generated_time(copy + 40);
+        all.push_back(listed({W, uuid, 85000000000 + copy, topic.c_str(), "Mika Virtanen",
+                              start.c_str(), end.c_str(), "00:40:00", generated_participants}));
     }
     all.push_back(
         listed({W, kRecurringLatestUuid, 83456789012, "Weekly office hours", "Ines Carvalho",

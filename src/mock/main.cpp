@@ -91,6 +91,12 @@ int run(int argc, char** argv) {
         ->needs(live_participants)
         ->type_name("K")
         ->capture_default_str();
+    app.add_option("--generated-webinars", options.generated_webinars,
+                   "With --participants: N such webinars, IDs 85000000000 upward, listed a "
+                   "minute apart on 2026-11-25 (benchmarks)")
+        ->check(CLI::Range(1, zoomqos::mock::kMaxGeneratedWebinars))
+        ->type_name("N")
+        ->capture_default_str();
     app.add_option("--rate-limit", options.rate_limit,
                    "Answer API requests past R per second (fixed one-second windows; not "
                    "/oauth/token or /_mock/*) with Zoom's 429 (QPS, Retry-After: 1); 0: no limit")

@@ -122,14 +122,16 @@ struct Server::Impl {
             faults.add(fault);
         }
         if (options.generated_participants >= 0) {
-            dataset.add_generated_webinar(static_cast<std::size_t>(options.generated_participants));
+            dataset.add_generated_webinars(static_cast<std::size_t>(options.generated_participants),
+                                           static_cast<std::size_t>(options.generated_webinars));
         }
         if (options.generated_live_participants >= 0) {
             dataset.add_generated_live_webinar(
                 static_cast<std::size_t>(options.generated_live_participants));
         }
-        dataset.set_listed(
-            standard_listing(options.generated_participants, options.generated_live_participants));
+        dataset.set_listed(standard_listing(options.generated_participants,
+                                            options.generated_webinars,
+                                            options.generated_live_participants));
         route_everything();
         if (!options.quiet) {
             log_to_stderr();

@@ -39,6 +39,8 @@ struct ServerOptions {
     // Of those, how many leave and as many join between two walks of its
     // participant list (LiveSimulation::walk_begins); 0 = always the same.
     int churn = 0;
+    // How many such webinars (generated_webinar_id(0), (1), ...).
+    int generated_webinars = 1;
     // At most this many API requests (not /oauth/token, not /_mock/*) per
     // one-second window, the rest answered 429 as Zoom does; 0 = no limit.
     int rate_limit = 0;

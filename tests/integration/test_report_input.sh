@@ -4,6 +4,7 @@
 # line) made with the mock stopped and no credentials shows what the report
 # made online shows; --details adds the network type and data center
 # breakdowns, online and from an archive; a bad file is one line, exit 7.
+# ctest-timeout: 300
 source "$(dirname "$0")/lib.sh"
 
 start_mock --today 2026-12-02

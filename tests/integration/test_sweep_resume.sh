@@ -51,7 +51,7 @@ mkdir -p "$K"
 "$ZOOMQOS" sweep "${RANGE[@]}" --archive "$K" --rate 1 >/dev/null 2>&1 &
 pid=$!
 for ((i = 0; i < 2000; i++)); do
-    temporary=$(ls -A "$K" 2>/dev/null | grep '^\..*\.ndjson\.gz\.tmp\.[0-9]*$' || true)
+    temporary=$(ls -A "$K" 2>/dev/null | grep '^\..*\.ndjson\.gz\.tmp\.[0-9]*$' | head -n 1 || true)
     [[ -z $temporary ]] || break
     sleep 0.01
 done
