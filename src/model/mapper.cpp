@@ -122,10 +122,6 @@ constexpr std::array kParticipantFields = {
     Field{.name = "meeting_number", .text = &Participant::meeting_number, .always = false},
 };
 
-constexpr std::string_view kStreamMeasurements[] = {
-    "bitrate", "latency", "jitter", "avg_loss", "max_loss",
-};
-
 bool is_string_list(const Json& value) {
     if (!value.is_array()) {
         return false;
@@ -154,41 +150,139 @@ bool read_field(const Field& field, const Json& value, Participant& participant)
     return false;
 }
 
-bool is_stream(const Json& value) {
+// Zoom writes a measurement as a unit string under a bare key ("bitrate": "23 kbps"); the typed
+// JSON this program writes (and reads back from an archive) holds a number under a key that
+// names the unit ("bitrate_kbps": 23). One reader serves both: a Dialect says which keys, and
+// how a value reads.
+using Reader = std::optional<double> (*)(const Json&);
+
+struct Measurement {
+    std::string_view key;
+    std::optional<double> Stream::*member;
+    Reader read;
+};
+
+struct CpuField {
+    std::string_view key;
+    std::optional<double> CpuUsage::*member;
+};
+
+struct Dialect {
+    std::array<Measurement, 5> measurements;
+    std::string_view resolution_key;
+    std::optional<Resolution> (*resolution)(const Json&);
+    std::string_view frame_rate_key;
+    Reader frame_rate;
+    std::array<CpuField, 4> cpu;
+    Reader percent;
+    // Zoom marks a stream by any one measurement it sent; to_json always writes all five.
+    bool stream_needs_every_measurement;
+    // Zoom may send user_qos as null; to_json always writes an array.
+    bool null_samples_allowed;
+    // Only the typed JSON carries the details of list --details.
+    bool reads_details;
+    std::string_view participant_noun;
+};
+
+// A typed value: a number, or nothing (null; anything else cannot come from to_json).
+std::optional<double> typed_number(const Json& value) {
+    if (value.is_number()) {
+        return value.get<double>();
+    }
+    return std::nullopt;
+}
+
+std::optional<Resolution> typed_resolution(const Json& value) {
+    if (!value.is_object()) {
+        return std::nullopt;
+    }
+    const auto width = value.find("width");
+    const auto height = value.find("height");
+    if (width != value.end() && height != value.end() && width->is_number_integer() &&
+        height->is_number_integer()) {
+        return Resolution{width->get<long>(), height->get<long>()};
+    }
+    return std::nullopt;
+}
+
+constexpr Dialect kZoom{
+    .measurements = {{
+        {"bitrate", &Stream::bitrate_kbps, units::bitrate_kbps},
+        {"latency", &Stream::latency_ms, units::duration_ms},
+        {"jitter", &Stream::jitter_ms, units::duration_ms},
+        {"avg_loss", &Stream::avg_loss_pct, units::percent},
+        {"max_loss", &Stream::max_loss_pct, units::percent},
+    }},
+    .resolution_key = "resolution",
+    .resolution = units::resolution,
+    .frame_rate_key = "frame_rate",
+    .frame_rate = units::fps,
+    .cpu = {{
+        {"zoom_min_cpu_usage", &CpuUsage::zoom_min_cpu_usage_pct},
+        {"zoom_avg_cpu_usage", &CpuUsage::zoom_avg_cpu_usage_pct},
+        {"zoom_max_cpu_usage", &CpuUsage::zoom_max_cpu_usage_pct},
+        {"system_max_cpu_usage", &CpuUsage::system_max_cpu_usage_pct},
+    }},
+    .percent = units::percent,
+    .stream_needs_every_measurement = false,
+    .null_samples_allowed = true,
+    .reads_details = false,
+    .participant_noun = "a JSON object",
+};
+
+constexpr Dialect kTyped{
+    .measurements = {{
+        {"bitrate_kbps", &Stream::bitrate_kbps, typed_number},
+        {"latency_ms", &Stream::latency_ms, typed_number},
+        {"jitter_ms", &Stream::jitter_ms, typed_number},
+        {"avg_loss_pct", &Stream::avg_loss_pct, typed_number},
+        {"max_loss_pct", &Stream::max_loss_pct, typed_number},
+    }},
+    .resolution_key = "resolution",
+    .resolution = typed_resolution,
+    .frame_rate_key = "frame_rate_fps",
+    .frame_rate = typed_number,
+    .cpu = {{
+        {"zoom_min_cpu_usage_pct", &CpuUsage::zoom_min_cpu_usage_pct},
+        {"zoom_avg_cpu_usage_pct", &CpuUsage::zoom_avg_cpu_usage_pct},
+        {"zoom_max_cpu_usage_pct", &CpuUsage::zoom_max_cpu_usage_pct},
+        {"system_max_cpu_usage_pct", &CpuUsage::system_max_cpu_usage_pct},
+    }},
+    .percent = typed_number,
+    .stream_needs_every_measurement = true,
+    .null_samples_allowed = false,
+    .reads_details = true,
+    .participant_noun = "a participant object",
+};
+
+bool is_stream(const Json& value, const Dialect& dialect) {
     if (!value.is_object()) {
         return false;
     }
-    for (const auto measurement : kStreamMeasurements) {
-        if (value.contains(measurement)) {
-            return true;
-        }
-    }
-    return false;
+    const auto present = [&](const Measurement& m) {
+        return value.contains(m.key);
+    };
+    return dialect.stream_needs_every_measurement
+               ? std::ranges::all_of(dialect.measurements, present)
+               : std::ranges::any_of(dialect.measurements, present);
 }
 
-Stream stream_from_json(const std::string& name, const Json& object) {
+Stream read_stream(const std::string& name, const Json& object, const Dialect& dialect) {
     Stream stream;
     stream.name = name;
     stream.video_like = name.starts_with("video_") || name.starts_with("as_");
     for (auto it = object.begin(); it != object.end(); ++it) {
         const std::string& key = it.key();
         const Json& value = it.value();
-        if (key == "bitrate") {
-            stream.bitrate_kbps = units::bitrate_kbps(value);
-        } else if (key == "latency") {
-            stream.latency_ms = units::duration_ms(value);
-        } else if (key == "jitter") {
-            stream.jitter_ms = units::duration_ms(value);
-        } else if (key == "avg_loss") {
-            stream.avg_loss_pct = units::percent(value);
-        } else if (key == "max_loss") {
-            stream.max_loss_pct = units::percent(value);
-        } else if (key == "resolution") {
+        if (const auto* m = std::ranges::find(dialect.measurements, key, &Measurement::key);
+            m != dialect.measurements.end()) {
+            stream.*m->member = m->read(value);
+        } else if (key == dialect.resolution_key) {
             stream.video_like = true;
-            stream.resolution = units::resolution(value);
-        } else if (key == "frame_rate") {
+            stream.resolution = dialect.resolution(value);
+        } else if (key == dialect.frame_rate_key) {
             stream.video_like = true;
-            stream.frame_rate_fps = units::fps(value);
+            stream.frame_rate_fps = dialect.frame_rate(value);
         } else {
             stream.extra[key] = value;
         }
@@ -196,27 +290,20 @@ Stream stream_from_json(const std::string& name, const Json& object) {
     return stream;
 }
 
-CpuUsage cpu_usage_from_json(const Json& object) {
+CpuUsage read_cpu_usage(const Json& object, const Dialect& dialect) {
     CpuUsage cpu;
     for (auto it = object.begin(); it != object.end(); ++it) {
-        const std::string& key = it.key();
-        const Json& value = it.value();
-        if (key == "zoom_min_cpu_usage") {
-            cpu.zoom_min_cpu_usage_pct = units::percent(value);
-        } else if (key == "zoom_avg_cpu_usage") {
-            cpu.zoom_avg_cpu_usage_pct = units::percent(value);
-        } else if (key == "zoom_max_cpu_usage") {
-            cpu.zoom_max_cpu_usage_pct = units::percent(value);
-        } else if (key == "system_max_cpu_usage") {
-            cpu.system_max_cpu_usage_pct = units::percent(value);
+        if (const auto* field = std::ranges::find(dialect.cpu, it.key(), &CpuField::key);
+            field != dialect.cpu.end()) {
+            cpu.*field->member = dialect.percent(it.value());
         } else {
-            cpu.extra[key] = value;
+            cpu.extra[it.key()] = it.value();
         }
     }
     return cpu;
 }
 
-Sample sample_from_json(const Json& object) {
+Sample read_sample(const Json& object, const Dialect& dialect) {
     Sample sample;
     for (auto it = object.begin(); it != object.end(); ++it) {
         const std::string& key = it.key();
@@ -228,9 +315,9 @@ Sample sample_from_json(const Json& object) {
                 sample.extra[key] = value;
             }
         } else if (key == "cpu_usage" && value.is_object()) {
-            sample.cpu_usage = cpu_usage_from_json(value);
-        } else if (is_stream(value)) {
-            sample.streams.push_back(stream_from_json(key, value));
+            sample.cpu_usage = read_cpu_usage(value, dialect);
+        } else if (is_stream(value, dialect)) {
+            sample.streams.push_back(read_stream(key, value, dialect));
         } else {
             sample.extra[key] = value;
         }
@@ -238,16 +325,17 @@ Sample sample_from_json(const Json& object) {
     return sample;
 }
 
-Result<Participant> map_participant(const Json& object) {
+Result<Participant> read_participant(const Json& object, const Dialect& dialect) {
     if (!object.is_object()) {
-        return invalid_response("expected a JSON object, got " + std::string(described(object)));
+        return invalid_response("expected " + std::string(dialect.participant_noun) + ", got " +
+                                std::string(described(object)));
     }
     Participant participant;
     for (auto it = object.begin(); it != object.end(); ++it) {
         const std::string& key = it.key();
         const Json& value = it.value();
         if (key == "user_qos") {
-            if (value.is_null()) {
+            if (value.is_null() && dialect.null_samples_allowed) {
                 continue;
             }
             if (!value.is_array()) {
@@ -262,8 +350,12 @@ Result<Participant> map_participant(const Json& object) {
                                             "] to be an object, got " +
                                             std::string(described(value[i])));
                 }
-                participant.user_qos.push_back(sample_from_json(value[i]));
+                participant.user_qos.push_back(read_sample(value[i], dialect));
             }
+            continue;
+        }
+        if (dialect.reads_details && key == "details" && value.is_object()) {
+            participant.details = value;
             continue;
         }
         const auto* field = std::ranges::find(kParticipantFields, key, &Field::name);
@@ -316,139 +408,6 @@ void put_extras(Json& out, const Json& extra) {
             out[it.key()] = it.value();
         }
     }
-}
-
-constexpr std::string_view kTypedMeasurements[] = {
-    "bitrate_kbps", "latency_ms", "jitter_ms", "avg_loss_pct", "max_loss_pct",
-};
-
-bool is_typed_stream(const Json& value) {
-    if (!value.is_object()) {
-        return false;
-    }
-    return std::ranges::all_of(kTypedMeasurements,
-                               [&](std::string_view key) { return value.contains(key); });
-}
-
-// A typed value: a number, or nothing (null; anything else cannot come from to_json).
-std::optional<double> typed_number(const Json& value) {
-    if (value.is_number()) {
-        return value.get<double>();
-    }
-    return std::nullopt;
-}
-
-Stream typed_stream(const std::string& name, const Json& object) {
-    Stream stream;
-    stream.name = name;
-    stream.video_like = name.starts_with("video_") || name.starts_with("as_");
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const std::string& key = it.key();
-        const Json& value = it.value();
-        if (key == "bitrate_kbps") {
-            stream.bitrate_kbps = typed_number(value);
-        } else if (key == "latency_ms") {
-            stream.latency_ms = typed_number(value);
-        } else if (key == "jitter_ms") {
-            stream.jitter_ms = typed_number(value);
-        } else if (key == "avg_loss_pct") {
-            stream.avg_loss_pct = typed_number(value);
-        } else if (key == "max_loss_pct") {
-            stream.max_loss_pct = typed_number(value);
-        } else if (key == "resolution") {
-            stream.video_like = true;
-            const auto width = value.is_object() ? value.find("width") : value.end();
-            const auto height = value.is_object() ? value.find("height") : value.end();
-            if (value.is_object() && width != value.end() && height != value.end() &&
-                width->is_number_integer() && height->is_number_integer()) {
-                stream.resolution = Resolution{width->get<long>(), height->get<long>()};
-            }
-        } else if (key == "frame_rate_fps") {
-            stream.video_like = true;
-            stream.frame_rate_fps = typed_number(value);
-        } else {
-            stream.extra[key] = value;
-        }
-    }
-    return stream;
-}
-
-CpuUsage typed_cpu_usage(const Json& object) {
-    CpuUsage cpu;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const std::string& key = it.key();
-        const Json& value = it.value();
-        if (key == "zoom_min_cpu_usage_pct") {
-            cpu.zoom_min_cpu_usage_pct = typed_number(value);
-        } else if (key == "zoom_avg_cpu_usage_pct") {
-            cpu.zoom_avg_cpu_usage_pct = typed_number(value);
-        } else if (key == "zoom_max_cpu_usage_pct") {
-            cpu.zoom_max_cpu_usage_pct = typed_number(value);
-        } else if (key == "system_max_cpu_usage_pct") {
-            cpu.system_max_cpu_usage_pct = typed_number(value);
-        } else {
-            cpu.extra[key] = value;
-        }
-    }
-    return cpu;
-}
-
-Sample typed_sample(const Json& object) {
-    Sample sample;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const std::string& key = it.key();
-        const Json& value = it.value();
-        if (key == "date_time") {
-            if (value.is_string()) {
-                sample.date_time = value.get<std::string>();
-            } else if (!value.is_null()) {
-                sample.extra[key] = value;
-            }
-        } else if (key == "cpu_usage" && value.is_object()) {
-            sample.cpu_usage = typed_cpu_usage(value);
-        } else if (is_typed_stream(value)) {
-            sample.streams.push_back(typed_stream(key, value));
-        } else {
-            sample.extra[key] = value;
-        }
-    }
-    return sample;
-}
-
-Result<Participant> map_typed_participant(const Json& object) {
-    if (!object.is_object()) {
-        return invalid_response("expected a participant object, got " +
-                                std::string(described(object)));
-    }
-    Participant participant;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const std::string& key = it.key();
-        const Json& value = it.value();
-        if (key == "user_qos") {
-            if (!value.is_array()) {
-                return invalid_response("expected user_qos to be an array, got " +
-                                        std::string(described(value)));
-            }
-            for (std::size_t i = 0; i < value.size(); ++i) {
-                if (!value[i].is_object()) {
-                    return invalid_response("expected user_qos[" + std::to_string(i) +
-                                            "] to be an object, got " +
-                                            std::string(described(value[i])));
-                }
-                participant.user_qos.push_back(typed_sample(value[i]));
-            }
-            continue;
-        }
-        if (key == "details" && value.is_object()) {
-            participant.details = value;
-            continue;
-        }
-        const auto* field = std::ranges::find(kParticipantFields, key, &Field::name);
-        if (field == kParticipantFields.end() || !read_field(*field, value, participant)) {
-            participant.extra[key] = value;
-        }
-    }
-    return participant;
 }
 
 } // namespace
@@ -551,7 +510,7 @@ Result<Participant> parse_participant(std::string_view body) {
             return true;
         }
         if (event == Event::object_end) {
-            samples.push_back(sample_from_json(parsed));
+            samples.push_back(read_sample(parsed, kZoom));
             return false;
         }
         if (event == Event::value || event == Event::array_end) {
@@ -582,7 +541,7 @@ Result<Participant> parse_participant(std::string_view body) {
 
 Result<Participant> participant_from_json(const Json& object) {
     try {
-        return map_participant(object);
+        return read_participant(object, kZoom);
     } catch (const nlohmann::json::exception& error) {
         // Every access above checks the type first; reaching this is a bug in the mapper.
         Error bug;
@@ -594,7 +553,7 @@ Result<Participant> participant_from_json(const Json& object) {
 
 Result<Participant> participant_from_typed_json(const Json& object) {
     try {
-        return map_typed_participant(object);
+        return read_participant(object, kTyped);
     } catch (const nlohmann::json::exception& error) {
         Error bug;
         bug.kind = ErrorKind::Internal;
@@ -655,16 +614,15 @@ Json to_json(const Sample& sample) {
 
 Json to_json(const Stream& stream) {
     Json out = Json::object();
-    out["bitrate_kbps"] = number_or_null(stream.bitrate_kbps);
-    out["latency_ms"] = number_or_null(stream.latency_ms);
-    out["jitter_ms"] = number_or_null(stream.jitter_ms);
-    out["avg_loss_pct"] = number_or_null(stream.avg_loss_pct);
-    out["max_loss_pct"] = number_or_null(stream.max_loss_pct);
+    for (const Measurement& measurement : kTyped.measurements) {
+        out[std::string(measurement.key)] = number_or_null(stream.*measurement.member);
+    }
     if (stream.video_like) {
-        out["resolution"] = stream.resolution ? Json{{"width", stream.resolution->width},
-                                                     {"height", stream.resolution->height}}
-                                              : Json(nullptr);
-        out["frame_rate_fps"] = number_or_null(stream.frame_rate_fps);
+        out[std::string(kTyped.resolution_key)] =
+            stream.resolution
+                ? Json{{"width", stream.resolution->width}, {"height", stream.resolution->height}}
+                : Json(nullptr);
+        out[std::string(kTyped.frame_rate_key)] = number_or_null(stream.frame_rate_fps);
     }
     put_extras(out, stream.extra);
     return out;
@@ -672,10 +630,9 @@ Json to_json(const Stream& stream) {
 
 Json to_json(const CpuUsage& cpu) {
     Json out = Json::object();
-    out["zoom_min_cpu_usage_pct"] = number_or_null(cpu.zoom_min_cpu_usage_pct);
-    out["zoom_avg_cpu_usage_pct"] = number_or_null(cpu.zoom_avg_cpu_usage_pct);
-    out["zoom_max_cpu_usage_pct"] = number_or_null(cpu.zoom_max_cpu_usage_pct);
-    out["system_max_cpu_usage_pct"] = number_or_null(cpu.system_max_cpu_usage_pct);
+    for (const CpuField& field : kTyped.cpu) {
+        out[std::string(field.key)] = number_or_null(cpu.*field.member);
+    }
     put_extras(out, cpu.extra);
     return out;
 }

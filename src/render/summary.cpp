@@ -12,6 +12,8 @@
 #include "zoomqos/text/text.hpp"
 #include "zoomqos/text/time.hpp"
 
+#include "ansi.hpp"
+
 namespace zoomqos::render {
 
 void Stats::add(const std::optional<double>& value) {
@@ -59,12 +61,13 @@ StreamFigures stream_figures(const model::Participant& p, std::string_view name)
 
 namespace {
 
+using ansi::kRed;
+using ansi::kReset;
+using ansi::kYellow;
+
 using quality::Metric;
 using quality::Rule;
 
-constexpr std::string_view kRed = "\x1b[31m";
-constexpr std::string_view kYellow = "\x1b[33m";
-constexpr std::string_view kReset = "\x1b[0m";
 constexpr std::string_view kGap = "  ";
 // The verdict of a participant whose samples carry nothing to judge.
 constexpr std::string_view kNoData = "no data";

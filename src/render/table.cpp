@@ -11,9 +11,16 @@
 #include "zoomqos/text/text.hpp"
 #include "zoomqos/text/time.hpp"
 
+#include "ansi.hpp"
+
 namespace zoomqos::render {
 
 namespace {
+
+// As the summary marks a value beyond a threshold (one sample has no
+// average, so every mark is the summary's red).
+using ansi::kRed;
+using ansi::kReset;
 
 using model::CpuUsage;
 using model::Participant;
@@ -37,10 +44,6 @@ constexpr std::string_view kNoData =
     "receives media).";
 
 constexpr std::string_view kGap = "  ";
-// As the summary marks a value beyond a threshold (one sample has no
-// average, so every mark is the summary's red).
-constexpr std::string_view kRed = "\x1b[31m";
-constexpr std::string_view kReset = "\x1b[0m";
 
 struct StreamLabel {
     std::string_view name;

@@ -79,6 +79,19 @@ std::string number(double value) {
     return text::decimal(value, std::abs(value) >= 100 ? 0 : 2);
 }
 
+namespace {
+
+// A horizontal grid line and its label at each tick of the value axis.
+void y_grid(std::ostream& out, int width, const Scale& ys, const std::vector<double>& y_ticks) {
+    for (const double t : y_ticks) {
+        out << "<line class=\"grid\" x1=\"" << kLeft << "\" x2=\"" << width - kRight << "\" y1=\""
+            << coord(ys(t)) << "\" y2=\"" << coord(ys(t)) << "\"/><text x=\"" << kLeft - 3
+            << "\" y=\"" << coord(ys(t) + 3) << "\" text-anchor=\"end\">" << number(t) << "</text>";
+    }
+}
+
+} // namespace
+
 void line_chart(std::ostream& out, const LineChart& chart) {
     open(out, chart.width, chart.height, chart.title, "chart line-chart");
     double top = chart.threshold.value_or(0);
@@ -102,12 +115,7 @@ void line_chart(std::ostream& out, const LineChart& chart) {
     const Scale ys{0, y_top, plot_bottom, kTop};
     const Scale xs{chart.x_low, chart.x_high, kLeft, static_cast<double>(chart.width - kRight)};
     out << "<g class=\"axis\">";
-    for (const double t : y_ticks) {
-        out << "<line class=\"grid\" x1=\"" << kLeft << "\" x2=\"" << chart.width - kRight
-            << "\" y1=\"" << coord(ys(t)) << "\" y2=\"" << coord(ys(t)) << "\"/><text x=\""
-            << kLeft - 3 << "\" y=\"" << coord(ys(t) + 3) << "\" text-anchor=\"end\">" << number(t)
-            << "</text>";
-    }
+    y_grid(out, chart.width, ys, y_ticks);
     if (chart.x_label) {
         for (const double x : {chart.x_low, chart.x_high}) {
             out << "<text x=\"" << coord(xs(x)) << "\" y=\"" << chart.height - 4
@@ -171,12 +179,7 @@ void column_chart(std::ostream& out, const ColumnChart& chart) {
     const double n = static_cast<double>(std::max<std::size_t>(chart.columns.size(), 1));
     const Scale xs{0, n, kLeft, static_cast<double>(chart.width - kRight)};
     out << "<g class=\"axis\">";
-    for (const double t : y_ticks) {
-        out << "<line class=\"grid\" x1=\"" << kLeft << "\" x2=\"" << chart.width - kRight
-            << "\" y1=\"" << coord(ys(t)) << "\" y2=\"" << coord(ys(t)) << "\"/><text x=\""
-            << kLeft - 3 << "\" y=\"" << coord(ys(t) + 3) << "\" text-anchor=\"end\">" << number(t)
-            << "</text>";
-    }
+    y_grid(out, chart.width, ys, y_ticks);
     out << "<text x=\"2\" y=\"9\">" << escape(chart.unit) << "</text>";
     // Labels only as many as fit: one every `every` columns.
     const double slot = xs(1) - xs(0);
