@@ -1,12 +1,16 @@
+#include <array>
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
+#include <zlib.h>
 
 #include <catch2/catch.hpp>
 
 #include "zoomqos/exporter/budget.hpp"
 #include "zoomqos/exporter/logfmt.hpp"
 #include "zoomqos/exporter/registry.hpp"
+#include "zoomqos/exporter/scrape_body.hpp"
 #include "zoomqos/exporter/series.hpp"
 #include "zoomqos/model/mapper.hpp"
 #include "zoomqos/quality/rules.hpp"
@@ -21,6 +25,29 @@ model::Participant participant(const std::string& json) {
     auto parsed = model::parse_participant(json);
     REQUIRE(parsed);
     return std::move(parsed).value();
+}
+
+// What a scraper does with a gzip body: inflate it as one gzip member, checking its CRC and
+// length; an empty optional when zlib refuses it or bytes follow the member.
+std::optional<std::string> gunzip(const std::string& body) {
+    z_stream stream{};
+    if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) {
+        return std::nullopt;
+    }
+    std::string out;
+    std::array<char, 65536> buffer{};
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
+    stream.avail_in = static_cast<uInt>(body.size());
+    int status = Z_OK;
+    while (status == Z_OK) {
+        stream.next_out = reinterpret_cast<Bytef*>(buffer.data());
+        stream.avail_out = static_cast<uInt>(buffer.size());
+        status = inflate(&stream, Z_NO_FLUSH);
+        out.append(buffer.data(), buffer.size() - stream.avail_out);
+    }
+    const bool whole = status == Z_STREAM_END && stream.avail_in == 0;
+    inflateEnd(&stream);
+    return whole ? std::optional<std::string>(out) : std::nullopt;
 }
 
 const Point* find(const std::vector<Point>& points, const Family& family, const Labels& labels) {
@@ -201,6 +228,52 @@ TEST_CASE("exporter registry removes what a poll no longer has", "[exporter]") {
     CHECK(registry.poll_series() == 0);
     text = registry.exposition();
     CHECK(text.find("16778240") == std::string::npos);
+}
+
+TEST_CASE("a poll's text and a scrape's tail make one gzip member", "[exporter]") {
+    std::string big;
+    for (int i = 0; i < 20000; ++i) {
+        big += "zoomqos_participant_latency_seconds{participant_id=\"" + std::to_string(i) +
+               "\"} 0." + std::to_string(i % 97) + "\n";
+    }
+    for (const std::string& text : {std::string(), std::string("a 1\n"), big}) {
+        const PollText poll(text);
+        CHECK(poll.text() == text);
+        for (const std::string& tail : {std::string(), std::string("self_metric 42\n"), big}) {
+            const std::string gz = poll.gzip_with(tail);
+            CHECK(gunzip(gz) == text + tail);
+        }
+    }
+    // The deflated poll is cached, not stored: a body much larger than its text would say so.
+    CHECK(PollText(big).gzip_with("x 1\n").size() < big.size() / 4);
+    // A corrupt trailer is refused by the same inflate, so the check above can fail.
+    std::string gz = PollText(big).gzip_with("x 1\n");
+    gz[gz.size() - 5] = static_cast<char>(gz[gz.size() - 5] ^ 1);
+    CHECK_FALSE(gunzip(gz).has_value());
+}
+
+TEST_CASE("exporter registry serves the same exposition plain and gzipped", "[exporter]") {
+    Health health;
+    Registry registry(health);
+    registry.replace(participant_points("E", participant(kMaja)));
+    registry.count_response(200, "");
+    const std::string plain = registry.exposition();
+    CHECK(plain.find("zoomqos_exporter_api_requests_total{status=\"200\"} 1") != std::string::npos);
+    CHECK(gunzip(registry.exposition_gzip()) == plain);
+}
+
+TEST_CASE("exporter registry writes a series given twice once, with its last value", "[exporter]") {
+    Health health;
+    Registry registry(health);
+    const Labels labels{{"event_id", "E"}, {"participant_id", "P"}, {"stream", "audio_input"}};
+    registry.replace({Point{&kLatency, labels, 0.1}, Point{&kLatency, labels, 0.2}});
+    CHECK(registry.poll_series() == 1);
+    const std::string text = registry.exposition();
+    const std::string series =
+        "zoomqos_participant_latency_seconds{event_id=\"E\",participant_id=\"P\",stream="
+        "\"audio_input\"}";
+    CHECK(text.find(series + " 0.2\n") != std::string::npos);
+    CHECK(text.find(series + " 0.1") == std::string::npos);
 }
 
 TEST_CASE("logfmt lines quote what needs quoting", "[exporter]") {

@@ -70,11 +70,13 @@ public:
     void set_interval(double seconds);
     void set_paused(bool paused);
 
-    // The text exposition of everything (for tests and the benchmark).
+    // The text exposition of everything: the poll's series as serialized by the last
+    // replace(), then the self metrics as they are now. What GET /metrics serves.
     std::string exposition() const;
+    // The same, as one gzip member, for a scrape that accepts gzip.
+    std::string exposition_gzip() const;
 
 private:
-    friend class Server;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
