@@ -2,14 +2,22 @@
 # Builds the Debian package and checks it: the file list (unpacked with
 # dpkg -x into a scratch root), the declared dependencies, and that the
 # unpacked zoomqos runs and fetches from zoomqos-mock.
-#   ./scripts/package.sh            -> build/package/zoomqos_<version>_<arch>.deb
+#   ./scripts/package.sh         -> build/package/zoomqos_<version>_<arch>.deb
+#   ./scripts/package.sh BUILD   packages an already configured build directory
+#                                (CI packages the very binary its tests ran)
+# The package is built as Debian builds (-O2 -g, RelWithDebInfo) and CPack
+# strips it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/install-deps.sh dpkg-dev file
-dir=build/package
-cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DZOOMQOS_BUILD_TESTS=OFF -DZOOMQOS_WERROR=ON >/dev/null
-cmake --build "$dir" -j"$(nproc)" >/dev/null
+dir=${1:-build/package}
+if [[ ! -f $dir/CMakeCache.txt ]]; then
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZOOMQOS_BUILD_TESTS=OFF \
+    -DZOOMQOS_WERROR=ON >/dev/null
+fi
+cmake --build "$dir" -j"$(nproc)" --target zoomqos zoomqos-mock >/dev/null
+rm -f "$dir"/zoomqos_*.deb
 (cd "$dir" && cpack -G DEB >/dev/null)
 deb=$(ls "$dir"/zoomqos_*.deb)
 echo "== $deb"

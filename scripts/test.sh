@@ -31,4 +31,4 @@ build_and_test build/asan -DCMAKE_BUILD_TYPE=Debug -DZOOMQOS_SANITIZE=ON
 echo "== fuzz targets over their corpus (regression)"
 ./fuzz/run --regression
 echo "== package"
-./scripts/package.sh
+./scripts/package.sh build/test
