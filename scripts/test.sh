@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, then builds and runs every test twice: once with
 # warnings as errors, once under AddressSanitizer + UndefinedBehaviorSanitizer.
-# Also checks formatting and clang-tidy, replays the fuzz corpus and builds the
-# Debian package. This is what CI runs (.ci/run).
+# The tests include the fuzz corpus, replayed by an ordinary main() (fuzz.*).
+# Also checks formatting and clang-tidy, and builds the Debian package from
+# the tested build. This is what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +29,5 @@ cmake --build build/test --target format-check >/dev/null
 echo "== clang-tidy"
 ./scripts/tidy.sh build/test
 build_and_test build/asan -DCMAKE_BUILD_TYPE=Debug -DZOOMQOS_SANITIZE=ON
-echo "== fuzz targets over their corpus (regression)"
-./fuzz/run --regression
 echo "== package"
 ./scripts/package.sh build/test
