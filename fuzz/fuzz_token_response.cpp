@@ -37,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::size_t pick = data[0] % (sizeof kStatuses / sizeof kStatuses[0]);
     http::Response response;
     response.status = kStatuses[pick];
-    response.body.assign(reinterpret_cast<const char*>(data) + 1, size - 1);
+    response.body = std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1);
 
     auth::S2SCredentials credentials;
     credentials.oauth_url = "https://zoom.us";

@@ -71,7 +71,7 @@ Result<MintedToken> parse_token_response(const http::Response& response,
                                          const S2SCredentials& credentials, std::int64_t now) {
     nlohmann::json body;
     try {
-        body = nlohmann::json::parse(response.body);
+        body = nlohmann::json::parse(response.body.view());
     } catch (const nlohmann::json::exception&) {
         body = nullptr;
     }

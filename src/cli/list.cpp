@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <string_view>
 
 #include "zoomqos/api/url.hpp"
 #include "zoomqos/model/details.hpp"
@@ -24,7 +25,7 @@ namespace zoomqos::cli {
 namespace {
 
 // Each page's body as received, one per line: pages stay apart.
-void print_raw_page(std::ostream& out, const std::string& body) {
+void print_raw_page(std::ostream& out, std::string_view body) {
     out << body;
     if (body.empty() || body.back() != '\n') {
         out << '\n';
@@ -45,7 +46,7 @@ public:
         progress_.follow_pauses(session_.pacer());
         if (options_.format == render::Format::Raw) {
             pages_walk_.on_body(
-                [this](const std::string& body) { print_raw_page(streams_.out, body); });
+                [this](std::string_view body) { print_raw_page(streams_.out, body); });
         }
     }
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "zoomqos/errors.hpp"
 #include "zoomqos/http/batch.hpp"
@@ -54,9 +55,7 @@ public:
         : target_(target), page_size_(page_size), session_(session) {}
 
     // Called with each body as received, before it is parsed (-o raw).
-    void on_body(std::function<void(const std::string&)> callback) {
-        on_body_ = std::move(callback);
-    }
+    void on_body(std::function<void(std::string_view)> callback) { on_body_ = std::move(callback); }
 
     void before_request(std::function<Status()> check) { cursor_.before_request(std::move(check)); }
 
@@ -82,7 +81,7 @@ private:
     const EventTarget& target_;
     int page_size_;
     Session& session_;
-    std::function<void(const std::string&)> on_body_;
+    std::function<void(std::string_view)> on_body_;
     std::string raw_hint_ = "-o raw prints the pages as received";
     PageCursor cursor_;
     std::optional<Error> pending_;

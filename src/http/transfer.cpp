@@ -76,6 +76,7 @@ struct Received {
     Response response;
     std::size_t max_body = 0;
     bool body_too_large = false;
+    bool out_of_memory = false;
     // Content-Length, when the server announced one (CURLOPT_MAXFILESIZE has
     // refused it if over the cap): the body's buffer is sized to it once.
     std::optional<std::size_t> announced;
@@ -90,29 +91,19 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
         transfer->body_too_large = true;
         return 0;
     }
-    std::string& body = transfer->response.body;
+    Body& body = transfer->response.body;
     const std::size_t needed = body.size() + bytes;
     if (body.empty() && transfer->announced && *transfer->announced >= needed &&
         *transfer->announced <= transfer->max_body) {
-        // Once, at the first bytes: no copy on growth, so the peak is the body.
-        body.reserve(*transfer->announced);
+        // Once, at the first bytes: the announced length, so no growth at all. Without it the
+        // body doubles as bytes arrive (memory follows what was received, however large the
+        // cap), and growing remaps pages instead of copying them.
+        (void)body.try_reserve(*transfer->announced);
     }
-    if (needed > body.capacity()) {
-        // Grow by doubling as the bytes arrive, so memory follows what was
-        // received however large the cap (--max-body may be far above memory).
-        // Past half the cap, go to the cap at once: a last copy of an almost
-        // full buffer would briefly hold twice the cap.
-        std::size_t target = std::max(needed, body.capacity() * 2);
-        if (target > transfer->max_body / 2) {
-            target = transfer->max_body;
-        }
-        // A fresh string, because reserve() on this one may double past the cap.
-        std::string grown;
-        grown.reserve(target);
-        grown.append(body);
-        body.swap(grown);
+    if (!body.try_append(data, bytes)) {
+        transfer->out_of_memory = true;
+        return 0; // aborts the transfer, as the cap does
     }
-    body.append(data, bytes);
     return bytes;
 }
 
@@ -331,6 +322,13 @@ Result<Response> Transfer::finish(CURLcode result, Failure& failure) {
 
     if (result != CURLE_OK) {
         failure = failure_for(result);
+        if (transfer.out_of_memory) {
+            failure = Failure::Permanent;
+            return make_error(ErrorKind::InvalidResponse,
+                              "response body of more than " +
+                                  std::to_string(transfer.response.body.size()) +
+                                  " bytes does not fit in memory; transfer aborted");
+        }
         if (transfer.body_too_large || result == CURLE_FILESIZE_EXCEEDED) {
             failure = Failure::Permanent;
             return make_error(ErrorKind::InvalidResponse, "response body larger than the " +

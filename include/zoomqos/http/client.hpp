@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "zoomqos/errors.hpp"
+#include "zoomqos/http/body.hpp"
 
 // The only module that talks to libcurl. It knows HTTP, no API's rules: a response
 // of any status is a success here; the api module decides what a status means.
@@ -52,7 +53,7 @@ std::chrono::seconds default_low_speed_time(std::chrono::milliseconds timeout);
 
 struct Response {
     long status = 0;
-    std::string body;
+    Body body;
     std::vector<std::pair<std::string, std::string>> headers; // of the final response, in order
     std::chrono::milliseconds elapsed{0};
     int attempts = 1;       // set by perform_with_retries
