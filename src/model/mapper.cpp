@@ -410,6 +410,20 @@ void put_extras(Json& out, const Json& extra) {
     }
 }
 
+// Every access in read_participant checks the type first: an nlohmann exception reaching here
+// is a bug in the mapper, reported as one instead of escaping.
+Result<Participant> read_guarded(const Json& object, const Dialect& dialect,
+                                 std::string_view what) {
+    try {
+        return read_participant(object, dialect);
+    } catch (const nlohmann::json::exception& error) {
+        Error bug;
+        bug.kind = ErrorKind::Internal;
+        bug.message = "reading " + std::string(what) + " failed: " + error.what();
+        return bug;
+    }
+}
+
 } // namespace
 
 Result<Json> parse_json(std::string_view body, std::string_view what) {
@@ -540,26 +554,11 @@ Result<Participant> parse_participant(std::string_view body) {
 }
 
 Result<Participant> participant_from_json(const Json& object) {
-    try {
-        return read_participant(object, kZoom);
-    } catch (const nlohmann::json::exception& error) {
-        // Every access above checks the type first; reaching this is a bug in the mapper.
-        Error bug;
-        bug.kind = ErrorKind::Internal;
-        bug.message = std::string("reading the response failed: ") + error.what();
-        return bug;
-    }
+    return read_guarded(object, kZoom, "the response");
 }
 
 Result<Participant> participant_from_typed_json(const Json& object) {
-    try {
-        return read_participant(object, kTyped);
-    } catch (const nlohmann::json::exception& error) {
-        Error bug;
-        bug.kind = ErrorKind::Internal;
-        bug.message = std::string("reading a typed participant failed: ") + error.what();
-        return bug;
-    }
+    return read_guarded(object, kTyped, "a typed participant");
 }
 
 Json details_json(const Json& session) {
