@@ -144,8 +144,11 @@ start_mock() {
         [[ "$previous" == --token ]] && token=$arg
         previous=$arg
     done
-    # timeout(1) is the safety net that ends a mock the trap could not
-    # (the test killed with SIGKILL).
+    # The redirection below happens in the background child, so a URL file
+    # left by an earlier mock must be emptied here, or the wait may read the
+    # old line just as the child truncates it. timeout(1) is the safety net
+    # that ends a mock the trap could not (the test killed with SIGKILL).
+    : >"$TEST_TMP/mock.url"
     timeout 300 "$ZOOMQOS_MOCK" --port 0 --fixtures "$FIXTURES" "$@" \
         >"$TEST_TMP/mock.url" 2>"$TEST_TMP/mock.log" &
     MOCK_PID=$!
@@ -162,6 +165,7 @@ start_mock() {
 # A URL on which nothing listens: a mock's port right after it has exited.
 closed_port_url() {
     local file="$TEST_TMP/dead.url" pid url
+    : >"$file" # emptied before the child starts (see start_mock)
     "$ZOOMQOS_MOCK" --port 0 --quiet >"$file" 2>/dev/null &
     pid=$!
     url=$(_wait_for_url "$pid" "$file") || fail "could not start a mock to find a closed port"

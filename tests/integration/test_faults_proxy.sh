@@ -11,10 +11,10 @@ W=81234567890
 P=16778240
 
 proxy_file="$TEST_TMP/proxy.url"
+: >"$proxy_file"
 timeout 60 "$ZOOMQOS_MOCK" --port 0 --quiet >"$proxy_file" 2>/dev/null &
 proxy_pid=$!
-for _ in $(seq 100); do [[ -s "$proxy_file" ]] && break; sleep 0.05; done
-proxy_root=$(head -n 1 "$proxy_file")
+proxy_root=$(_wait_for_url "$proxy_pid" "$proxy_file") || fail "the proxy mock did not start"
 proxy_root=${proxy_root%/v2}
 
 proxy_requests() { _curl "$proxy_root/_mock/stats" | jq .requests; }

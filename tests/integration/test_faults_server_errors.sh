@@ -52,10 +52,10 @@ expect_requests 1
 
 # --- a 302 to another host: reported, not followed; that host receives nothing
 other_file="$TEST_TMP/other.url"
+: >"$other_file"
 timeout 60 "$ZOOMQOS_MOCK" --port 0 --quiet >"$other_file" 2>/dev/null &
 other_pid=$!
-for _ in $(seq 100); do [[ -s "$other_file" ]] && break; sleep 0.05; done
-other=$(head -n 1 "$other_file")
+other=$(_wait_for_url "$other_pid" "$other_file") || fail "the second mock did not start"
 other_root=${other%/v2}
 mock_faults "{\"redirect\": \"$other/metrics/webinars/$W/participants/$P/qos?type=past\", \"count\": \"forever\"}"
 run_zoomqos get "$W" "$P" --type past

@@ -147,6 +147,7 @@ check "reset empties the log" test "$(mock_requests | jq length)" -eq 0
 rc=0
 "$ZOOMQOS_MOCK" --host 0.0.0.0 --port 0 >/dev/null 2>&1 || rc=$?
 check "non-loopback host refused with exit 2" test "$rc" -eq 2
+: >"$TEST_TMP/second.url"
 "$ZOOMQOS_MOCK" --port 0 --quiet >"$TEST_TMP/second.url" 2>/dev/null &
 second=$!
 _wait_for_url "$second" "$TEST_TMP/second.url" >/dev/null || fail "second mock did not start"

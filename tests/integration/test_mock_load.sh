@@ -20,7 +20,6 @@ restart_mock() {
         [[ "$rc" -eq 0 ]] || fail "zoomqos-mock exited $rc on SIGTERM"
         MOCK_PID=""
     fi
-    : >"$TEST_TMP/mock.url"
     start_mock "$@"
 }
 
