@@ -2,6 +2,8 @@
 
 #include <cstddef>
 
+#include "zoomqos/text/text.hpp"
+
 namespace zoomqos::report {
 
 namespace {
@@ -96,30 +98,10 @@ std::array<std::uint8_t, 32> sha256(std::string_view data) {
     return digest;
 }
 
-std::string base64(const std::uint8_t* data, std::size_t size) {
-    constexpr std::string_view kAlphabet =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (std::size_t i = 0; i < size; i += 3) {
-        const std::size_t n = size - i < 3 ? size - i : 3;
-        std::uint32_t v = static_cast<std::uint32_t>(data[i]) << 16U;
-        if (n > 1) {
-            v |= static_cast<std::uint32_t>(data[i + 1]) << 8U;
-        }
-        if (n > 2) {
-            v |= data[i + 2];
-        }
-        out += kAlphabet[(v >> 18U) & 63U];
-        out += kAlphabet[(v >> 12U) & 63U];
-        out += n > 1 ? kAlphabet[(v >> 6U) & 63U] : '=';
-        out += n > 2 ? kAlphabet[v & 63U] : '=';
-    }
-    return out;
-}
-
 std::string csp_hash(std::string_view script) {
     const auto digest = sha256(script);
-    return "sha256-" + base64(digest.data(), digest.size());
+    return "sha256-" + text::base64(std::string_view(reinterpret_cast<const char*>(digest.data()),
+                                                     digest.size()));
 }
 
 } // namespace zoomqos::report

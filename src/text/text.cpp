@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <iterator>
 
 namespace zoomqos::text {
@@ -145,6 +146,38 @@ std::string printable_lines(std::string_view text, std::size_t max_line_bytes) {
         out += printable(line, max_line_bytes);
         out += '\n';
     }
+    return out;
+}
+
+std::size_t base64_size(std::size_t bytes) noexcept {
+    return (bytes + 2) / 3 * 4;
+}
+
+void base64_encode(std::string_view bytes, char* out) noexcept {
+    constexpr std::string_view kAlphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const auto byte = [&bytes](std::size_t i) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i]));
+    };
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::size_t n = std::min<std::size_t>(bytes.size() - i, 3);
+        std::uint32_t v = byte(i) << 16U;
+        if (n > 1) {
+            v |= byte(i + 1) << 8U;
+        }
+        if (n > 2) {
+            v |= byte(i + 2);
+        }
+        *out++ = kAlphabet[(v >> 18U) & 63U];
+        *out++ = kAlphabet[(v >> 12U) & 63U];
+        *out++ = n > 1 ? kAlphabet[(v >> 6U) & 63U] : '=';
+        *out++ = n > 2 ? kAlphabet[v & 63U] : '=';
+    }
+}
+
+std::string base64(std::string_view bytes) {
+    std::string out(base64_size(bytes.size()), '\0');
+    base64_encode(bytes, out.data());
     return out;
 }
 

@@ -148,3 +148,20 @@ TEST_CASE("split_lines: a final newline ends a line, it does not start one", "[t
     CHECK(zoomqos::text::split_lines("a\n\nb") == Lines{"a", "", "b"});
     CHECK(zoomqos::text::split_lines("a\r\nb\n\n") == Lines{"a\r", "b", ""});
 }
+
+TEST_CASE("text base64 pads to whole quanta (RFC 4648 section 10)", "[text]") {
+    CHECK(zoomqos::text::base64("") == "");
+    CHECK(zoomqos::text::base64("f") == "Zg==");
+    CHECK(zoomqos::text::base64("fo") == "Zm8=");
+    CHECK(zoomqos::text::base64("foo") == "Zm9v");
+    CHECK(zoomqos::text::base64("foob") == "Zm9vYg==");
+    CHECK(zoomqos::text::base64("fooba") == "Zm9vYmE=");
+    CHECK(zoomqos::text::base64("foobar") == "Zm9vYmFy");
+    CHECK(zoomqos::text::base64(std::string_view("\xff\xfe\x00", 3)) == "//4A");
+    // base64_encode writes exactly base64_size() bytes, and no NUL.
+    std::string out(8, '#');
+    zoomqos::text::base64_encode("Ma", out.data());
+    CHECK(out == "TWE=####");
+    CHECK(zoomqos::text::base64_size(0) == 0);
+    CHECK(zoomqos::text::base64_size(4) == 8);
+}

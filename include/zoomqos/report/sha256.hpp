@@ -10,9 +10,6 @@ namespace zoomqos::report {
 
 std::array<std::uint8_t, 32> sha256(std::string_view data);
 
-// RFC 4648 base64 with padding.
-std::string base64(const std::uint8_t* data, std::size_t size);
-
 // "sha256-<base64>", as a CSP source expression.
 std::string csp_hash(std::string_view script);
 

@@ -67,4 +67,11 @@ std::string printable(std::string_view text, std::size_t max_bytes = kNoLimit,
 // '\n', including the last.
 std::string printable_lines(std::string_view text, std::size_t max_line_bytes = kNoLimit);
 
+// RFC 4648 base64 with padding. base64_encode writes base64_size(bytes)
+// characters at `out`, no NUL, so that the caller chooses where encoded
+// credentials go (a buffer that is wiped, for the Basic auth header).
+std::size_t base64_size(std::size_t bytes) noexcept;
+void base64_encode(std::string_view bytes, char* out) noexcept;
+std::string base64(std::string_view bytes);
+
 } // namespace zoomqos::text
