@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     credentials.oauth_url = "https://zoom.us";
     credentials.account_id = "acct";
     credentials.client_id = "client";
-    credentials.client_secret = std::string(kSecret);
+    credentials.client_secret = kSecret;
     credentials.secret_source = "env ZOOM_CLIENT_SECRET";
 
     constexpr std::int64_t kNow = 1'795'780'800;

@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "zoomqos/process/secret.hpp"
+
 #include "fd.hpp"
 
 namespace zoomqos::auth {
@@ -126,7 +128,11 @@ std::string credential_digest(std::string_view account_id, std::string_view clie
                               std::string_view client_secret) {
     // A label and NUL separators: no two different triples hash the same
     // text, and the digest means nothing outside this cache.
-    std::string text = "zoomqos token cache v1";
+    constexpr std::string_view kLabel = "zoomqos token cache v1";
+    // Sized once, so that no reallocation leaves a copy of the secret behind.
+    std::string text;
+    text.reserve(kLabel.size() + 3 + account_id.size() + client_id.size() + client_secret.size());
+    text += kLabel;
     for (const std::string_view part : {account_id, client_id, client_secret}) {
         text += '\0';
         text += part;
@@ -135,7 +141,7 @@ std::string credential_digest(std::string_view account_id, std::string_view clie
     unsigned int length = 0;
     const bool hashed =
         EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr) == 1;
-    std::fill(text.begin(), text.end(), '\0'); // it held the secret
+    process::wipe(text); // it held the secret
     if (!hashed) {
         return {}; // never matches a stored digest: the cache is simply not used
     }

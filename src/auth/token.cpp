@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "zoomqos/process/secret.hpp"
 #include "zoomqos/text/text.hpp"
 
 #include "fd.hpp"
@@ -40,10 +41,14 @@ Error auth_error(std::string message, std::string hint = {}) {
 } // namespace
 
 Result<std::string> read_token_file(const std::string& path) {
-    return read_secret_file(path, "token file");
+    auto token = read_secret_file(path, "token file");
+    if (!token) {
+        return std::move(token).error();
+    }
+    return std::string(token->view());
 }
 
-Result<std::string> read_secret_file(const std::string& path, std::string_view what) {
+Result<process::Secret> read_secret_file(const std::string& path, std::string_view what) {
     const std::string where = std::string(what) + " '" + path + "'";
     Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) {
@@ -56,10 +61,12 @@ Result<std::string> read_secret_file(const std::string& path, std::string_view w
     if (S_ISDIR(info.st_mode)) {
         return auth_error(where + " is a directory");
     }
-    std::string content;
-    char chunk[4096];
-    while (content.size() < kMaxTokenFileBytes) {
-        const ssize_t got = ::read(fd.get(), chunk, sizeof chunk);
+    // Read straight into one wiped buffer: no stack chunk or growing string
+    // leaves a copy of the secret behind.
+    process::Secret content = process::Secret::of_size(kMaxTokenFileBytes);
+    std::size_t size = 0;
+    while (size < content.size()) {
+        const ssize_t got = ::read(fd.get(), content.data() + size, content.size() - size);
         if (got < 0) {
             if (errno == EINTR) {
                 continue;
@@ -69,23 +76,24 @@ Result<std::string> read_secret_file(const std::string& path, std::string_view w
         if (got == 0) {
             break;
         }
-        content.append(chunk, static_cast<std::size_t>(got));
-        if (content.find('\n') != std::string::npos) {
+        const std::string_view chunk(content.data() + size, static_cast<std::size_t>(got));
+        size += static_cast<std::size_t>(got);
+        if (chunk.find('\n') != std::string_view::npos) {
             break; // only the first line matters
         }
     }
-    const std::string_view first_line = std::string_view(content).substr(0, content.find('\n'));
-    const std::string_view token = trim(first_line);
-    if (token.empty()) {
+    const std::string_view read = content.view().substr(0, size);
+    const std::string_view value = trim(read.substr(0, read.find('\n')));
+    if (value.empty()) {
         return auth_error(where + " is empty",
                           "put the " +
                               std::string(what == "token file" ? "access token" : "secret") +
                               " on its first line");
     }
-    if (has_control_characters(token)) {
+    if (has_control_characters(value)) {
         return auth_error(where + " holds control characters on its first line");
     }
-    return std::string(token);
+    return process::Secret(value);
 }
 
 Result<Token> resolve_static_token(const std::optional<std::string>& token_file,

@@ -12,6 +12,7 @@
 #include "zoomqos/errors.hpp"
 #include "zoomqos/http/client.hpp"
 #include "zoomqos/http/retry.hpp"
+#include "zoomqos/process/secret.hpp"
 #include "zoomqos/render/render.hpp"
 
 #include "streams.hpp"
@@ -39,7 +40,7 @@ struct ConnectionOptions {
     bool no_cache = false;
     std::optional<std::string> config_file;
     // Filled by resolve_settings() after parsing.
-    std::string client_secret; // never printed
+    process::Secret client_secret; // the one copy: never printed, wiped at the end
     std::vector<config::Setting> settings;
     bool api_url_given = false; // by flag, env or config: the token's api_url does not override it
 };

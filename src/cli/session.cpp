@@ -20,7 +20,7 @@ Result<auth::Credentials> resolve_run_credentials(const ConnectionOptions& optio
     auth::S2SInputs inputs;
     inputs.account_id = options.account_id;
     inputs.client_id = options.client_id;
-    inputs.client_secret = options.client_secret;
+    inputs.client_secret = options.client_secret.view();
     inputs.account_id_source = source_of(options, "account-id");
     inputs.client_id_source = source_of(options, "client-id");
     inputs.secret_source = source_of(options, "client-secret");

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cerrno>
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -10,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "zoomqos/auth/token.hpp"
+#include "zoomqos/process/secret.hpp"
 
 #include "command.hpp"
 
@@ -58,8 +60,16 @@ void collect_keys(const CLI::App& app, std::set<std::string>& keys) {
 
 struct ConfigFile {
     std::string path;
-    std::string text;
+    std::string text; // with client-secret's value blanked out
     std::vector<CLI::ConfigItem> items;
+    process::Secret secret; // client-secret's value, taken out before CLI11 reads the file
+
+    ConfigFile() = default;
+    ConfigFile(ConfigFile&&) noexcept = default;
+    ConfigFile& operator=(ConfigFile&&) noexcept = default;
+    ConfigFile(const ConfigFile&) = delete;
+    ConfigFile& operator=(const ConfigFile&) = delete;
+    ~ConfigFile() { process::wipe(text); }
 };
 
 Error usage(std::string message) {
@@ -110,6 +120,14 @@ Result<std::optional<ConfigFile>> load_config(const ConnectionOptions& options, 
     }
     if (auto problem = config::check_config_syntax(file.text)) {
         return usage(at_line(file, problem->line) + "malformed config: " + problem->what);
+    }
+    if (const auto secret = config::find_value(file.text, "client-secret")) {
+        // The one copy; CLI11 sees the key with stars for a value, so that
+        // none of its strings ever holds the secret.
+        file.secret =
+            process::Secret(std::string_view(file.text).substr(secret->offset, secret->size));
+        std::fill_n(file.text.begin() + static_cast<std::ptrdiff_t>(secret->offset), secret->size,
+                    '*');
     }
     try {
         std::istringstream stream(file.text);
@@ -172,7 +190,7 @@ Status resolve_settings(const CLI::App& app, CLI::App& command, ConnectionOption
     if (!loaded) {
         return std::move(loaded).error();
     }
-    const std::optional<ConfigFile>& file = loaded.value();
+    std::optional<ConfigFile>& file = loaded.value();
 
     std::set<std::string> known{"client-secret"};
     collect_keys(app, known);
@@ -249,33 +267,41 @@ Status resolve_settings(const CLI::App& app, CLI::App& command, ConnectionOption
     }
 
     // The secret: --client-secret-file > ZOOM_CLIENT_SECRET > client-secret.
+    // Each source yields the one buffer that holds it for the run.
     config::Setting secret;
     secret.name = "client-secret";
     secret.secret = true;
-    const CLI::ConfigItem* secret_item = config_item("client-secret");
-    switch (config::pick_source(options.client_secret_file.has_value(),
-                                std::getenv("ZOOM_CLIENT_SECRET"), secret_item != nullptr)) {
+    char* const env_secret = std::getenv("ZOOM_CLIENT_SECRET");
+    switch (config::pick_source(options.client_secret_file.has_value(), env_secret,
+                                config_item("client-secret") != nullptr)) {
     case config::SourceKind::Flag: {
         auto read = auth::read_secret_file(*options.client_secret_file, "client secret file");
         if (!read) {
             return std::move(read).error();
         }
-        secret.value = std::move(read).value();
+        options.client_secret = std::move(read).value();
         secret.source = {config::SourceKind::Flag, {}};
         break;
     }
-    case config::SourceKind::Env:
-        secret.value = std::getenv("ZOOM_CLIENT_SECRET");
+    case config::SourceKind::Env: {
+        options.client_secret = process::Secret(env_secret);
+        // The environment block is this process's memory too: wiped and
+        // removed, so that only the one buffer holds the secret.
+        process::wipe(env_secret, std::strlen(env_secret));
+        ::unsetenv("ZOOM_CLIENT_SECRET");
         secret.source = {config::SourceKind::Env, "ZOOM_CLIENT_SECRET"};
         break;
+    }
     case config::SourceKind::Config:
-        secret.value = joined(secret_item->inputs);
+        options.client_secret = std::move(file->secret);
         secret.source = {config::SourceKind::Config, file->path};
         break;
     case config::SourceKind::Default:
         break;
     }
-    options.client_secret = secret.value;
+    if (!options.client_secret.empty()) {
+        secret.value = "***";
+    }
     options.settings.push_back(std::move(secret));
 
     const config::Setting* api_url = config::find_setting(options.settings, "api-url");

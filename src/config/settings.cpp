@@ -186,4 +186,23 @@ int find_key_line(std::string_view text, std::string_view key) {
     return 0;
 }
 
+std::optional<ValueSpan> find_value(std::string_view text, std::string_view key) {
+    for (const std::string_view raw_line : text::split_lines(text)) {
+        const std::string_view line = trim(raw_line);
+        const std::size_t equals = line.find('=');
+        if (equals == std::string_view::npos || trim(line.substr(0, equals)) != key) {
+            continue;
+        }
+        std::string_view value = trim(line.substr(equals + 1));
+        if (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
+            const std::size_t close = value.find(value.front(), 1);
+            value = value.substr(1, close == std::string_view::npos ? close : close - 1);
+        } else {
+            value = trim(value.substr(0, value.find('#')));
+        }
+        return ValueSpan{static_cast<std::size_t>(value.data() - text.data()), value.size()};
+    }
+    return std::nullopt;
+}
+
 } // namespace zoomqos::config

@@ -9,6 +9,7 @@
 
 #include "zoomqos/http/url.hpp"
 #include "zoomqos/process/interrupt.hpp"
+#include "zoomqos/process/secret.hpp"
 #include "zoomqos/text/text.hpp"
 
 namespace zoomqos::http::detail {
@@ -60,6 +61,20 @@ Failure failure_for(CURLcode code) {
     default:
         return Failure::Permanent;
     }
+}
+
+// "Authorization: Basic base64(user:password)", in a buffer that is wiped.
+process::Secret basic_authorization(const BasicAuth& auth) {
+    constexpr std::string_view kPrefix = "Authorization: Basic ";
+    process::Secret pair = process::Secret::of_size(auth.user.size() + 1 + auth.password.size());
+    auth.user.copy(pair.data(), auth.user.size());
+    pair.data()[auth.user.size()] = ':';
+    auth.password.copy(pair.data() + auth.user.size() + 1, auth.password.size());
+    process::Secret header =
+        process::Secret::of_size(kPrefix.size() + text::base64_size(pair.size()));
+    kPrefix.copy(header.data(), kPrefix.size());
+    text::base64_encode(pair.view(), header.data() + kPrefix.size());
+    return header;
 }
 
 struct SlistDeleter {
@@ -175,7 +190,13 @@ void global_init_once() {
     // other libcurl call; the process never calls curl_global_cleanup because
     // handles may outlive static destruction order.
     static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    // libcurl's copies of the Authorization header are wiped as it frees
+    // them (process/secret.hpp).
+    std::call_once(once, [] {
+        curl_global_init_mem(CURL_GLOBAL_DEFAULT, process::wiping_malloc, process::wiping_free,
+                             process::wiping_realloc, process::wiping_strdup,
+                             process::wiping_calloc);
+    });
 }
 
 struct Transfer::Impl {
@@ -215,6 +236,15 @@ Status Transfer::prepare(const Request& request) {
     impl_->headers.reset(curl_slist_append(nullptr, "Accept: application/json"));
     if (!impl_->headers) {
         return make_error(ErrorKind::Internal, "out of memory");
+    }
+    if (request.basic_auth) {
+        // A header built in a wiped buffer rather than CURLOPT_PASSWORD, whose
+        // encoded copy libcurl keeps until the handle is cleaned up; the list's
+        // copy is freed, and so wiped, when the transfer finishes.
+        const process::Secret header = basic_authorization(*request.basic_auth);
+        if (curl_slist_append(impl_->headers.get(), header.c_str()) == nullptr) {
+            return make_error(ErrorKind::Internal, "out of memory");
+        }
     }
     const bool https = request.url.starts_with("https://");
     const long total_ms = std::max(1L, static_cast<long>(request.timeout.count()));
@@ -284,11 +314,7 @@ Status Transfer::prepare(const Request& request) {
     set(CURLOPT_WRITEDATA, &impl_->received);
     set(CURLOPT_HEADERFUNCTION, on_header);
     set(CURLOPT_HEADERDATA, &impl_->received);
-    if (request.basic_auth) {
-        set(CURLOPT_HTTPAUTH, static_cast<unsigned long>(CURLAUTH_BASIC));
-        set(CURLOPT_USERNAME, request.basic_auth->user.c_str());
-        set(CURLOPT_PASSWORD, request.basic_auth->password.c_str());
-    } else if (!request.bearer_token.empty()) {
+    if (!request.basic_auth && !request.bearer_token.empty()) {
         set(CURLOPT_HTTPAUTH, static_cast<unsigned long>(CURLAUTH_BEARER));
         set(CURLOPT_XOAUTH2_BEARER, request.bearer_token.c_str());
     }
@@ -315,6 +341,10 @@ Result<Response> Transfer::finish(CURLcode result, Failure& failure) {
     Received& transfer = impl_->received;
     const std::size_t max_body = transfer.max_body;
     impl_->request = nullptr;
+    // The request's headers, a Basic auth one among them, are not needed past
+    // the transfer: freed now, and so wiped (global_init_once).
+    (void)curl_easy_setopt(easy, CURLOPT_HTTPHEADER, nullptr);
+    impl_->headers.reset();
     double seconds = 0;
     if (curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME, &seconds) == CURLE_OK) {
         transfer.response.elapsed = std::chrono::milliseconds(std::llround(seconds * 1000.0));

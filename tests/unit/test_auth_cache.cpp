@@ -327,7 +327,7 @@ TEST_CASE("credential precedence: token file, then env token, then S2S", "[auth]
     CHECK(from_s2s->source == "Server-to-Server OAuth (account ID from flag, client ID from env "
                               "ZOOM_CLIENT_ID, client secret from config /x.toml)");
 
-    s2s.client_secret.clear();
+    s2s.client_secret = {};
     auto incomplete = auth::resolve_credentials(std::nullopt, nullptr, s2s);
     REQUIRE_FALSE(incomplete.ok());
     CHECK(incomplete.error().kind == ErrorKind::Auth);

@@ -22,8 +22,8 @@ struct S2SInputs {
     std::string oauth_url;
     std::string account_id;
     std::string client_id;
-    std::string client_secret;
-    std::string account_id_source; // "flag", "env ZOOM_ACCOUNT_ID", "config PATH"
+    std::string_view client_secret; // borrowed from the caller's process::Secret
+    std::string account_id_source;  // "flag", "env ZOOM_ACCOUNT_ID", "config PATH"
     std::string client_id_source;
     std::string secret_source;
 };

@@ -18,7 +18,9 @@ struct S2SCredentials {
     std::string oauth_url; // validated, no trailing '/', e.g. "https://zoom.us"
     std::string account_id;
     std::string client_id;
-    std::string client_secret; // never logged, never printed
+    // Never logged, never printed, never copied: it points into the one
+    // process::Secret the caller holds for the whole run.
+    std::string_view client_secret;
     std::string
         secret_source; // "env ZOOM_CLIENT_SECRET", "config PATH", "--client-secret-file PATH"
 };

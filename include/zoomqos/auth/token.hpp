@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "zoomqos/errors.hpp"
+#include "zoomqos/process/secret.hpp"
 
 // Where the access token comes from. The token's value never leaves this
 // module except into http::Request::bearer_token.
@@ -24,8 +25,8 @@ Result<Token> resolve_static_token(const std::optional<std::string>& token_file,
 // unreadable, a directory, empty.
 Result<std::string> read_token_file(const std::string& path);
 
-// The same for any one-line secret; `what` names it in errors
-// ("client secret file").
-Result<std::string> read_secret_file(const std::string& path, std::string_view what);
+// The same for any one-line secret, read into one wiped buffer; `what` names
+// it in errors ("client secret file").
+Result<process::Secret> read_secret_file(const std::string& path, std::string_view what);
 
 } // namespace zoomqos::auth

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,8 +26,8 @@ struct Source {
 SourceKind pick_source(bool flag_given, const char* env_value, bool in_config);
 
 struct Setting {
-    std::string name; // the long option name, which is also the config key
-    std::string value;
+    std::string name;  // the long option name, which is also the config key
+    std::string value; // for a secret, "***" when it is set: never the secret itself
     Source source;
     bool secret = false; // shown as "***"
 
@@ -62,5 +63,15 @@ std::optional<SyntaxProblem> check_config_syntax(std::string_view text);
 // The 1-based line on which `key` is assigned, or 0. CLI11 reports an unknown
 // key without its line.
 int find_key_line(std::string_view text, std::string_view key);
+
+// Where `key`'s value is in `text` (a file check_config_syntax accepted): the
+// characters inside the quotes of a quoted string, else the bare word before
+// any comment. The client secret is taken from there and blanked out before
+// CLI11 reads the file, so that no copy of it is made on the way.
+struct ValueSpan {
+    std::size_t offset = 0;
+    std::size_t size = 0;
+};
+std::optional<ValueSpan> find_value(std::string_view text, std::string_view key);
 
 } // namespace zoomqos::config

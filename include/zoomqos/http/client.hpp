@@ -27,7 +27,9 @@ enum class Failure { None, Retryable, Permanent, Interrupted };
 
 struct BasicAuth {
     std::string user;
-    std::string password; // never logged
+    // Never logged, never copied: it points into the caller's one buffer
+    // (process::Secret), which outlives the request.
+    std::string_view password;
 };
 
 struct Request {

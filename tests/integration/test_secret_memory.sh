@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The client secret lives in one buffer (#13). While the request that follows
+# the token's minting is in flight, a read of the process's memory (what a
+# debugger or a root process finds) holds the secret exactly once, whether it
+# came from ZOOM_CLIENT_SECRET, --client-secret-file or the config file, and
+# neither the Basic auth pair "client-id:secret" nor its base64. The account
+# ID, which nothing wipes, is found: the scan sees what it should.
+# Skipped (exit 77) without root: zoomqos makes itself non-dumpable, so only
+# root may read its memory.
+source "$(dirname "$0")/lib.sh"
+
+if [[ $(id -u) -ne 0 ]]; then
+    echo "SKIP: reading another process's memory needs root"
+    exit 77
+fi
+[[ -x "${ZOOMQOS_MEMSCAN:-}" ]] || fail "ZOOMQOS_MEMSCAN is not set (ctest sets it)"
+
+W=81234567890
+P=16778240
+ACCOUNT=acct-memscan-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
+CLIENT=cid-memscan
+SECRET=zq-secret-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+PAIR="$CLIENT:$SECRET"
+BASIC=$(printf '%s' "$PAIR" | base64 -w0)
+
+start_mock --account-id "$ACCOUNT" --client-id "$CLIENT" --client-secret "$SECRET"
+unset ZOOM_ACCESS_TOKEN ZOOM_CLIENT_SECRET
+export ZOOM_OAUTH_URL=$MOCK_ROOT ZOOM_ACCOUNT_ID=$ACCOUNT ZOOM_CLIENT_ID=$CLIENT
+
+requests_received() { [[ $(_curl "$MOCK_ROOT/_mock/stats" | jq .requests) -ge 2 ]]; }
+
+# scan_while_fetching WHAT [ENV...] -- [ARGS...]: starts a get whose token is
+# minted at once and whose QoS request then stalls; scans zoomqos's memory
+# once the mock has that request, then stops zoomqos.
+scan_while_fetching() {
+    local what=$1
+    shift
+    split_env_args "$@"
+    local env_args=("${ENV_ARGS[@]}")
+    shift "$ENV_ARGS_SHIFT"
+    mock_faults '[{"delay": 1}, {"stall": true}]'
+    # Not under timeout(1): its PID would be the one scanned.
+    env "${env_args[@]}" "$ZOOMQOS" get "$W" "$P" --type past --no-cache --retries 0 \
+        --timeout 30 "$@" >"$OUT" 2>"$ERR" </dev/null &
+    local pid=$!
+    wait_for 20 "$what: the token minted and the QoS request sent" requests_received
+    local counts
+    counts=$("$ZOOMQOS_MEMSCAN" "$pid" "$SECRET" "$PAIR" "$BASIC" "$ACCOUNT") ||
+        fail "$what: memscan failed"
+    kill -TERM "$pid"
+    wait "$pid" || true
+    mapfile -t found <<<"$counts"
+    check "$what: the secret once (found ${found[0]})" test "${found[0]}" -eq 1
+    check "$what: no client-id:secret pair (found ${found[1]})" test "${found[1]}" -eq 0
+    check "$what: no base64 of the pair (found ${found[2]})" test "${found[2]}" -eq 0
+    check "$what: the account ID is found (${found[3]})" test "${found[3]}" -ge 1
+}
+
+scan_while_fetching "ZOOM_CLIENT_SECRET" ZOOM_CLIENT_SECRET="$SECRET" --
+
+printf '%s\n' "$SECRET" >"$TEST_TMP/secret"
+chmod 600 "$TEST_TMP/secret"
+scan_while_fetching "--client-secret-file" -- --client-secret-file "$TEST_TMP/secret"
+
+printf 'client-secret = "%s"\n' "$SECRET" >"$TEST_TMP/config.toml"
+chmod 600 "$TEST_TMP/config.toml"
+scan_while_fetching "the config file" -- --config "$TEST_TMP/config.toml"
+
+# A bare word in the config file is read the same way.
+printf 'client-secret = %s # the app'"'"'s secret\n' "$SECRET" >"$TEST_TMP/bare.toml"
+chmod 600 "$TEST_TMP/bare.toml"
+scan_while_fetching "a bare config value" -- --config "$TEST_TMP/bare.toml"
+
+finish
