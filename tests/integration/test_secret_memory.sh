@@ -3,8 +3,11 @@
 # the token's minting is in flight, a read of the process's memory (what a
 # debugger or a root process finds) holds the secret exactly once, whether it
 # came from ZOOM_CLIENT_SECRET, --client-secret-file or the config file, and
-# neither the Basic auth pair "client-id:secret" nor its base64. The account
-# ID, which nothing wipes, is found: the scan sees what it should.
+# not the base64 of the Basic auth pair "client-id:secret". Each is also
+# looked for by its last 24 characters: malloc overwrites the first 16 bytes
+# of a block it frees, so an unwiped copy left in freed memory has only its
+# tail. The account ID, which nothing wipes, is found: the scan sees what it
+# should.
 # Skipped (exit 77) without root: zoomqos makes itself non-dumpable, so only
 # root may read its memory.
 source "$(dirname "$0")/lib.sh"
@@ -20,14 +23,15 @@ P=16778240
 ACCOUNT=acct-memscan-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
 CLIENT=cid-memscan
 SECRET=zq-secret-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
-PAIR="$CLIENT:$SECRET"
-BASIC=$(printf '%s' "$PAIR" | base64 -w0)
+BASIC=$(printf '%s' "$CLIENT:$SECRET" | base64 -w0)
 
 start_mock --account-id "$ACCOUNT" --client-id "$CLIENT" --client-secret "$SECRET"
 unset ZOOM_ACCESS_TOKEN ZOOM_CLIENT_SECRET
 export ZOOM_OAUTH_URL=$MOCK_ROOT ZOOM_ACCOUNT_ID=$ACCOUNT ZOOM_CLIENT_ID=$CLIENT
 
-requests_received() { [[ $(_curl "$MOCK_ROOT/_mock/stats" | jq .requests) -ge 2 ]]; }
+requests_received() { # N
+    [[ $(_curl "$MOCK_ROOT/_mock/stats" | jq .requests) -ge $1 ]]
+}
 
 # scan_while_fetching WHAT [ENV...] -- [ARGS...]: starts a get whose token is
 # minted at once and whose QoS request then stalls; scans zoomqos's memory
@@ -43,18 +47,32 @@ scan_while_fetching() {
     env "${env_args[@]}" "$ZOOMQOS" get "$W" "$P" --type past --no-cache --retries 0 \
         --timeout 30 "$@" >"$OUT" 2>"$ERR" </dev/null &
     local pid=$!
-    wait_for 20 "$what: the token minted and the QoS request sent" requests_received
+    wait_for 20 "$what: the token minted and the QoS request sent" requests_received 2
     local counts
-    counts=$("$ZOOMQOS_MEMSCAN" "$pid" "$SECRET" "$PAIR" "$BASIC" "$ACCOUNT") ||
+    counts=$("$ZOOMQOS_MEMSCAN" "$pid" "$SECRET" "${SECRET: -24}" "${BASIC: -24}" "$ACCOUNT") ||
         fail "$what: memscan failed"
     kill -TERM "$pid"
     wait "$pid" || true
     mapfile -t found <<<"$counts"
     check "$what: the secret once (found ${found[0]})" test "${found[0]}" -eq 1
-    check "$what: no client-id:secret pair (found ${found[1]})" test "${found[1]}" -eq 0
-    check "$what: no base64 of the pair (found ${found[2]})" test "${found[2]}" -eq 0
+    check "$what: the secret's tail once: no copy in freed memory (found ${found[1]})" \
+        test "${found[1]}" -eq 1
+    check "$what: no base64 of client-id:secret, not even its tail (found ${found[2]})" \
+        test "${found[2]}" -eq 0
     check "$what: the account ID is found (${found[3]})" test "${found[3]}" -ge 1
 }
+
+# While the token request itself is in flight, its header is in memory: the
+# base64 needle is the right one.
+mock_faults '{"stall": true}'
+ZOOM_CLIENT_SECRET=$SECRET "$ZOOMQOS" get "$W" "$P" --type past --no-cache --retries 0 \
+    --timeout 30 >"$OUT" 2>"$ERR" </dev/null &
+pid=$!
+wait_for 20 "the token request sent" requests_received 1
+during=$("$ZOOMQOS_MEMSCAN" "$pid" "${BASIC: -24}") || fail "memscan failed"
+kill -TERM "$pid"
+wait "$pid" || true
+check "the Basic auth header while minting (found $during)" test "$during" -ge 1
 
 scan_while_fetching "ZOOM_CLIENT_SECRET" ZOOM_CLIENT_SECRET="$SECRET" --
 
