@@ -96,6 +96,10 @@ void add_threshold_options(CLI::App& command, GlanceOptions& options) {
                        "'latency>150,audio_input.jitter>30,video_output.fps<15,cpu>90'");
 }
 
+void add_tz_option(CLI::App& command, GlanceOptions& options, const std::string& help) {
+    command.add_option("--tz", options.tz, help)->type_name("ZONE");
+}
+
 void add_glance_options(CLI::App& command, GlanceOptions& options, bool one_participant) {
     if (one_participant) {
         command.add_flag("--samples", options.samples,
@@ -110,12 +114,10 @@ void add_glance_options(CLI::App& command, GlanceOptions& options, bool one_part
         ->type_name("LIST");
     command.add_flag("--bom", options.bom,
                      "With -o csv: start with a UTF-8 byte order mark (for Excel)");
-    command
-        .add_option("--tz", options.tz,
-                    "Show times in ZONE: 'local', 'UTC' or an IANA name such as "
-                    "'Europe/Stockholm' (default: local time in tables; UTC as Zoom sends it "
-                    "in json, ndjson and csv, which --tz rewrites with the offset)")
-        ->type_name("ZONE");
+    add_tz_option(command, options,
+                  "Show times in ZONE: 'local', 'UTC' or an IANA name such as "
+                  "'Europe/Stockholm' (default: local time in tables; UTC as Zoom sends it "
+                  "in json, ndjson and csv, which --tz rewrites with the offset)");
     if (one_participant) {
         command.add_option("--watch", options.watch_seconds,
                            "With --type live and one participant: poll every SECONDS (at least "

@@ -34,7 +34,10 @@ struct GlanceOptions {
 // --thresholds and --fail-on alone (report, which writes no chosen format).
 void add_threshold_options(CLI::App& command, GlanceOptions& options);
 
-// --thresholds, --fail-on, --annotate, CSV's --columns and --bom; with
+// --tz ZONE, with the command's own words for what it shows in the zone.
+void add_tz_option(CLI::App& command, GlanceOptions& options, const std::string& help);
+
+// --thresholds, --fail-on, --annotate, CSV's --columns and --bom, --tz; with
 // `one_participant` also --samples and --watch (get).
 void add_glance_options(CLI::App& command, GlanceOptions& options, bool one_participant);
 

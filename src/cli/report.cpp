@@ -14,6 +14,7 @@
 #include "zoomqos/model/details.hpp"
 #include "zoomqos/model/mapper.hpp"
 #include "zoomqos/model/qos.hpp"
+#include "zoomqos/model/times.hpp"
 #include "zoomqos/text/text.hpp"
 #include "zoomqos/text/time.hpp"
 #include "zoomqos/version.hpp"
@@ -87,6 +88,10 @@ public:
                              "Read an archived event (NDJSON, gzip or plain, as `zoomqos sweep` "
                              "writes) instead of asking Zoom; no WEBINAR, no credentials")
                 ->type_name("FILE");
+        add_tz_option(*report, options_.glance,
+                      "Show the page's times in ZONE: 'local', 'UTC' or an IANA name such as "
+                      "'Europe/Stockholm' (default: local time, as in tables); the page names "
+                      "the zone");
         add_document_options(
             *report,
             "The report is one HTML file with nothing outside it (no network, no scripts but a "
@@ -169,10 +174,10 @@ private:
         return info;
     }
 
-    // Writes the file, then judges --fail-on.
-    Status finish(const report::EventInfo& info,
-                  const std::vector<model::Participant>& participants, const Glance& glance,
-                  const Streams& streams) {
+    // Writes the file, then judges --fail-on. The participants' times are
+    // converted into the page's zone first.
+    Status finish(const report::EventInfo& info, std::vector<model::Participant>& participants,
+                  const Glance& glance, const Streams& streams) {
         if (file_.empty()) {
             file_ = default_file(info.id);
         }
@@ -181,6 +186,12 @@ private:
         report_options.thresholds = glance.thresholds;
         report_options.version = kVersion;
         report_options.generated_at = generated_at_;
+        if (glance.zone) {
+            report_options.zone = *glance.zone;
+            for (model::Participant& participant : participants) {
+                model::convert_times(participant, *glance.zone);
+            }
+        }
         if (auto status = write_file(info, participants, report_options, streams); !status) {
             return status;
         }

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "zoomqos/render/summary.hpp"
+#include "zoomqos/report/html.hpp"
 #include "zoomqos/text/time.hpp"
 
 namespace zoomqos::report {
@@ -58,9 +59,9 @@ std::optional<long long> epoch(const std::optional<std::string>& iso) {
     return std::chrono::floor<std::chrono::seconds>(*when).time_since_epoch().count();
 }
 
-std::string clock_time(long long seconds) {
+std::string clock_time(long long seconds, const text::Zone& zone) {
     const std::string iso =
-        text::format_iso_utc(std::chrono::sys_seconds(std::chrono::seconds(seconds)));
+        text::format_iso_in_zone(std::chrono::sys_seconds(std::chrono::seconds(seconds)), zone);
     return iso.substr(11, 5);
 }
 
@@ -79,8 +80,9 @@ std::string stream_label(const std::string& name) {
 }
 
 Event analyse(const std::vector<model::Participant>& participants,
-              const std::vector<quality::Rule>& thresholds) {
+              const std::vector<quality::Rule>& thresholds, const text::Zone& zone) {
     Event event;
+    event.zone = zone;
     std::optional<long long> first_sample, last_sample;
     const auto widen = [](std::optional<long long>& low, std::optional<long long>& high,
                           const std::optional<long long>& t) {
@@ -106,6 +108,11 @@ Event analyse(const std::vector<model::Participant>& participants,
             static_cast<std::size_t>((*last_sample - *event.first_minute) / 60 + 1), kMaxMinutes);
     }
     event.breaching.assign(event.minutes, 0);
+    // The zone's name when the event took place (CET or CEST), not today's.
+    event.zone_name = escape(
+        text::zone_abbreviation(event.start ? text::WallTime(std::chrono::seconds(*event.start))
+                                            : std::chrono::system_clock::now(),
+                                zone));
     for (const model::Participant& p : participants) {
         Person person;
         person.participant = &p;

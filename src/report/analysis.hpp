@@ -7,6 +7,7 @@
 
 #include "zoomqos/model/qos.hpp"
 #include "zoomqos/quality/thresholds.hpp"
+#include "zoomqos/text/time.hpp"
 
 // What the report's sections share, computed once from the participants:
 // each participant's breaches (quality's rules, nothing of our own), the
@@ -38,15 +39,17 @@ struct Event {
     std::size_t breached = 0;              // people with a breach
     std::size_t without_data = 0;          // people with nothing to judge (quality::has_qos_data)
     std::vector<std::size_t> breaching;    // per minute: people with a breach in it
+    text::Zone zone;                       // the page's times are in it (report --tz)
+    std::string zone_name;                 // "UTC", "CET": what the page calls it
 };
 
 Event analyse(const std::vector<model::Participant>& participants,
-              const std::vector<quality::Rule>& thresholds);
+              const std::vector<quality::Rule>& thresholds, const text::Zone& zone = {});
 
 // Seconds since 1970 of an ISO-8601 time, or nullopt.
 std::optional<long long> epoch(const std::optional<std::string>& iso);
-// "14:03" (UTC) of seconds since 1970.
-std::string clock_time(long long seconds);
+// "14:03" of seconds since 1970, in `zone`.
+std::string clock_time(long long seconds, const text::Zone& zone);
 
 // What the per-minute counts say: the minute most people breached in, when
 // it stands out (at least 3 people and half of those present then), else

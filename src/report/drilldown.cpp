@@ -48,8 +48,8 @@ void charts(std::ostream& out, const Event& event, const Person& person,
         chart.threshold = threshold_of(options.thresholds, metric);
         chart.x_low = x_low;
         chart.x_high = x_high;
-        chart.x_label = [](double x) {
-            return clock_time(static_cast<long long>(x));
+        chart.x_label = [&event](double x) {
+            return clock_time(static_cast<long long>(x), event.zone);
         };
         std::string streams;
         std::size_t style = 0;
@@ -74,7 +74,7 @@ void charts(std::ostream& out, const Event& event, const Person& person,
                 chart.series.push_back(std::move(series));
             }
         }
-        chart.title = metric_title(metric) + " over time (UTC) for " +
+        chart.title = metric_title(metric) + " over time (" + event.zone_name + ") for " +
                       (streams.empty() ? std::string("no stream") : streams) +
                       (chart.threshold ? ", threshold " + svg::number(*chart.threshold) + " " +
                                              chart.unit + " dashed"

@@ -11,11 +11,11 @@ namespace zoomqos::report {
 
 namespace {
 
-std::string when(const std::optional<long long>& seconds) {
+std::string when(const std::optional<long long>& seconds, const text::Zone& zone) {
     if (!seconds) {
         return "unknown";
     }
-    return text::format_iso_utc(std::chrono::sys_seconds(std::chrono::seconds(*seconds)));
+    return text::format_iso_in_zone(std::chrono::sys_seconds(std::chrono::seconds(*seconds)), zone);
 }
 
 std::string duration(const Event& event) {
@@ -58,8 +58,8 @@ void header_section(std::ostream& out, const EventInfo& info, const Event& event
         row("Instance UUID", "<code>" + escape(info.id) + "</code>");
     }
     row("Data", escape(info.type) + " QoS");
-    row("Start (UTC)", when(event.start));
-    row("End (UTC)", when(event.end));
+    row("Start (" + event.zone_name + ")", when(event.start, event.zone));
+    row("End (" + event.zone_name + ")", when(event.end, event.zone));
     row("Duration", duration(event));
     row("Host", info.host ? escape(*info.host) : "unknown");
     row("Participants", std::to_string(event.people.size()) +
@@ -74,7 +74,7 @@ void header_section(std::ostream& out, const EventInfo& info, const Event& event
     if (options.generated_at) {
         out << " at " << escape(*options.generated_at);
     }
-    out << ". All times are UTC.</p></header>";
+    out << ". All times are " << event.zone_name << ".</p></header>";
 }
 
 } // namespace zoomqos::report

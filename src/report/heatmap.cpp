@@ -24,10 +24,11 @@ std::string span(const Event& event, const Columns& columns, std::size_t column)
     const long long start =
         *event.first_minute + static_cast<long long>(column * columns.minutes_per_column) * 60;
     if (columns.minutes_per_column == 1) {
-        return clock_time(start);
+        return clock_time(start, event.zone);
     }
-    return clock_time(start) + "\u2013" +
-           clock_time(start + static_cast<long long>(columns.minutes_per_column - 1) * 60);
+    return clock_time(start, event.zone) + "\u2013" +
+           clock_time(start + static_cast<long long>(columns.minutes_per_column - 1) * 60,
+                      event.zone);
 }
 
 void legend(std::ostream& out) {
@@ -115,7 +116,8 @@ void heatmap_section(std::ostream& out, const Event& event) {
                 : std::to_string(columns.minutes_per_column) + " minutes (the event's " +
                       std::to_string(event.minutes) +
                       " minutes are bucketed; each cell shows its bucket's worst value)")
-        << ", UTC. Each cell is coloured by its worst value relative to its threshold; hover a "
+        << ", " << event.zone_name
+        << ". Each cell is coloured by its worst value relative to its threshold; hover a "
            "cell for the values.";
     if (rows < event.people.size()) {
         out << " Only the " << rows << " worst of " << event.people.size()
@@ -162,7 +164,8 @@ void heatmap_section(std::ostream& out, const Event& event) {
                 << text::decimal(kLabelWidth + static_cast<double>(run.first) * cell_width, 1)
                 << "\" y=\"" << y << "\" width=\""
                 << text::decimal(static_cast<double>(run.count) * cell_width, 1) << "\" height=\""
-                << kRowHeight - 1 << "\"><title>" << name << ", " << when << " UTC: "
+                << kRowHeight - 1 << "\"><title>" << name << ", " << when << " " << event.zone_name
+                << ": "
                 << (cells[worst] ? (run.count > 1 ? "worst " : "") + escape(cells[worst]->text)
                                  : std::string("no data"))
                 << "</title></rect>";
@@ -173,8 +176,9 @@ void heatmap_section(std::ostream& out, const Event& event) {
     out << "<g class=\"axis\"><text x=\"" << kLabelWidth << "\" y=\"" << axis_y << "\">"
         << span(event, columns, 0).substr(0, 5) << "</text><text x=\"" << width - 4 << "\" y=\""
         << axis_y << "\" text-anchor=\"end\">"
-        << clock_time(*event.first_minute + static_cast<long long>(event.minutes - 1) * 60)
-        << " UTC</text></g></svg></figure></section>";
+        << clock_time(*event.first_minute + static_cast<long long>(event.minutes - 1) * 60,
+                      event.zone)
+        << " " << event.zone_name << "</text></g></svg></figure></section>";
 }
 
 } // namespace zoomqos::report

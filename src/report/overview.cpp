@@ -69,8 +69,11 @@ std::string verdict_sentence(const Event& event) {
                            not_judged;
     if (const auto spike = find_spike(event)) {
         sentence +=
-            "; at " + clock_time(*event.first_minute + static_cast<long long>(spike->minute) * 60) +
-            " UTC " + std::to_string(spike->people) + " of the " + std::to_string(spike->present) +
+            "; at " +
+            clock_time(*event.first_minute + static_cast<long long>(spike->minute) * 60,
+                       event.zone) +
+            " " + event.zone_name + " " + std::to_string(spike->people) + " of the " +
+            std::to_string(spike->present) +
             " participants then present did at once, which points at Zoom's platform or the "
             "host rather than their own networks";
         if (const std::size_t others = breached_elsewhere(event, spike->minute); others > 0) {
@@ -166,7 +169,7 @@ void timeline(std::ostream& out, const Event& event) {
         std::string(columns.minutes_per_column == 1
                         ? "minute"
                         : "bucket of " + std::to_string(columns.minutes_per_column) + " minutes") +
-        " (UTC).";
+        " (" + event.zone_name + ").";
     chart.unit = "people";
     const auto spike = find_spike(event);
     for (std::size_t c = 0; c < columns.count; ++c) {
@@ -178,9 +181,11 @@ void timeline(std::ostream& out, const Event& event) {
             marked = marked || (spike && spike->minute == m);
         }
         const std::string when = clock_time(
-            *event.first_minute + static_cast<long long>(c * columns.minutes_per_column) * 60);
-        chart.columns.push_back({when, static_cast<double>(most),
-                                 when + " UTC: " + people(most) + " beyond a threshold", marked});
+            *event.first_minute + static_cast<long long>(c * columns.minutes_per_column) * 60,
+            event.zone);
+        chart.columns.push_back(
+            {when, static_cast<double>(most),
+             when + " " + event.zone_name + ": " + people(most) + " beyond a threshold", marked});
     }
     out << "<figure>";
     svg::column_chart(out, chart);

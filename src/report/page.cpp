@@ -55,7 +55,7 @@ constexpr std::string_view kScript =
 
 void write(std::ostream& out, const EventInfo& info,
            const std::vector<model::Participant>& participants, const ReportOptions& options) {
-    const Event event = analyse(participants, options.thresholds);
+    const Event event = analyse(participants, options.thresholds, options.zone);
     out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
            "style-src 'unsafe-inline'; script-src '"

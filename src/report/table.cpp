@@ -1,4 +1,5 @@
 #include <string>
+#include <string_view>
 
 #include "zoomqos/render/summary.hpp"
 #include "zoomqos/report/html.hpp"
@@ -40,9 +41,13 @@ void table_section(std::ostream& out, const Event& event) {
     out << "<section id=\"participants\"><h2>All participants</h2><p>Worst first. With scripts "
            "on, a click on a column heading sorts by it.</p><div class=\"scroll\"><table "
            "id=\"all\" class=\"sortable\"><thead><tr>";
-    for (const char* heading :
-         {"#", "Name", "Device", "Client", "Location", "Joined (UTC)", "Samples", "Worst latency",
-          "Worst jitter", "Worst loss", "Breaches", "Verdict"}) {
+    const std::string joined = "Joined (" + event.zone_name + ")";
+    for (const std::string_view heading :
+         {std::string_view("#"), std::string_view("Name"), std::string_view("Device"),
+          std::string_view("Client"), std::string_view("Location"), std::string_view(joined),
+          std::string_view("Samples"), std::string_view("Worst latency"),
+          std::string_view("Worst jitter"), std::string_view("Worst loss"),
+          std::string_view("Breaches"), std::string_view("Verdict")}) {
         out << "<th scope=\"col\">" << heading << "</th>";
     }
     out << "</tr></thead><tbody>";

@@ -44,6 +44,26 @@ run_zoomqos report "$W" -o -
 expect_exit 0
 expect_stdout_equals_file "$REPORT"
 
+# --- --tz: every time of the page in the zone, named; the default is local
+# time (TZ here is UTC), as in tables; an unknown zone is a usage error
+mock_reset
+run_zoomqos report "$W" --tz Asia/Tokyo -o "$TEST_TMP/tokyo.html"
+expect_exit 0
+check "the zone is named" grep -qF "All times are JST.</p>" "$TEST_TMP/tokyo.html"
+check "the start in it" grep -qF "<dt>Start (JST)</dt><dd>2026-11-25T00:00:00+09:00</dd>" "$TEST_TMP/tokyo.html"
+check "the spike at its minute in it" grep -qF "at 00:21 JST" "$TEST_TMP/tokyo.html"
+check "joins in it" grep -qF '<td data-v="2026-11-25T00:00:00+09:00">' "$TEST_TMP/tokyo.html"
+check "no UTC left" bash -c "! grep -q 'UTC' '$TEST_TMP/tokyo.html'"
+run_zoomqos_env TZ=Asia/Tokyo -- report "$W" -o "$TEST_TMP/local.html"
+expect_exit 0
+check "local time by default" cmp -s "$TEST_TMP/tokyo.html" "$TEST_TMP/local.html"
+mock_reset
+run_zoomqos report "$W" --tz Mars/Olympus -o "$TEST_TMP/mars.html"
+expect_exit 2
+expect_stderr_contains "--tz: unknown time zone 'Mars/Olympus'"
+expect_requests 0
+check "no file" test ! -e "$TEST_TMP/mars.html"
+
 # --- thresholds in force are shown; --fail-on writes the report, then exit 8
 run_zoomqos report "$W" --thresholds 'latency>500' -o "$TEST_TMP/loose.html"
 expect_exit 0

@@ -9,11 +9,13 @@
 #include <catch2/catch.hpp>
 
 #include "zoomqos/model/mapper.hpp"
+#include "zoomqos/model/times.hpp"
 #include "zoomqos/report/html.hpp"
 #include "zoomqos/report/report.hpp"
 #include "zoomqos/report/sha256.hpp"
 #include "zoomqos/report/svg.hpp"
 #include "zoomqos/text/text.hpp"
+#include "zoomqos/text/time.hpp"
 
 #include "report/analysis.hpp"
 #include "report/heatmap.hpp"
@@ -268,10 +270,42 @@ TEST_CASE("report analysis: a spike across many at one minute", "[report]") {
     REQUIRE(spike);
     CHECK(spike->minute == 1);
     CHECK(spike->present == 5);
-    CHECK(report::clock_time(*event.first_minute + 60) == "15:02");
+    CHECK(report::clock_time(*event.first_minute + 60, text::Zone{}) == "15:02");
+    CHECK(event.zone_name == "UTC");
     CHECK(event.people.front().participant->user_name != "P4");
     CHECK(event.people.back().participant->user_name == "P4");
     CHECK(page(people).find("points at Zoom&#39;s platform or the host") != std::string::npos);
+}
+
+TEST_CASE("report --tz: every time of the page in the zone, which the page names", "[report]") {
+    std::vector<model::Participant> people;
+    for (int i = 0; i < 5; ++i) {
+        people.push_back(participant("P" + std::to_string(i), "X", "Mac", i == 4 ? 50 : 300));
+    }
+    const text::Zone stockholm = *text::parse_zone("Europe/Stockholm");
+    text::apply_zone(stockholm);
+    for (model::Participant& person : people) {
+        model::convert_times(person, stockholm);
+    }
+    report::EventInfo info;
+    info.id = "87000000001";
+    report::ReportOptions options;
+    options.version = "9.9.9";
+    options.zone = stockholm;
+    std::ostringstream out;
+    report::write(out, info, people, options);
+    const auto event = report::analyse(people, quality::default_rules(), stockholm);
+    const std::string clock = report::clock_time(*event.first_minute + 60, stockholm);
+    ::unsetenv("TZ");
+    ::tzset();
+    const std::string html = out.str();
+    CHECK(event.zone_name == "CET");
+    CHECK(clock == "16:02");
+    CHECK(html.find("All times are CET.") != std::string::npos);
+    CHECK(html.find("<dt>Start (CET)</dt><dd>2026-11-24T16:00:00+01:00</dd>") != std::string::npos);
+    CHECK(html.find("at 16:02 CET 4 of the 5 participants") != std::string::npos);
+    CHECK(html.find("<th scope=\"col\">Joined (CET)</th>") != std::string::npos);
+    CHECK(html.find("UTC") == std::string::npos);
 }
 
 TEST_CASE("report of no participants is a page that says so", "[report]") {

@@ -7,6 +7,7 @@
 
 #include "zoomqos/model/qos.hpp"
 #include "zoomqos/quality/rules.hpp"
+#include "zoomqos/text/time.hpp"
 
 // `zoomqos report`: one event's participants as one self-contained HTML page
 // (inline CSS and SVG, one hashed inline script that sorts the table, a
@@ -33,6 +34,10 @@ struct ReportOptions {
     // The participants carry their details sessions (report --details): the
     // breakdowns add network type and data center.
     bool details = false;
+    // The zone of the page's times (report --tz; apply_zone done for a named
+    // one), named where times are shown; participants' own time fields are
+    // expected in it already (model::convert_times).
+    text::Zone zone;
 };
 
 void write(std::ostream& out, const EventInfo& event,
