@@ -271,15 +271,20 @@ run_zoomqos_env() {
     fi
 }
 
-# can_measure_rss: whether a peak-RSS bound means anything here: GNU time is
-# installed and zoomqos is not built with ASan (whose shadow memory and
-# quarantine dominate RSS; exit codes and output are checked on both builds).
-can_measure_rss() {
+# built_with_asan: whether zoomqos is the ASan+UBSan build.
+built_with_asan() {
     # ldd's output is read whole: under pipefail, `ldd | grep -q` fails when
     # grep exits at the first match and ldd dies of SIGPIPE.
     local libraries
     libraries=$(ldd "$ZOOMQOS" 2>/dev/null) || true
-    [[ -x /usr/bin/time && $libraries != *libasan* ]]
+    [[ $libraries == *libasan* ]]
+}
+
+# can_measure_rss: whether a peak-RSS bound means anything here: GNU time is
+# installed and zoomqos is not built with ASan (whose shadow memory and
+# quarantine dominate RSS; exit codes and output are checked on both builds).
+can_measure_rss() {
+    [[ -x /usr/bin/time ]] && ! built_with_asan
 }
 
 # split_env_args [ENV_ARGS... --] ARGS...: the env(1) arguments before a "--"

@@ -2,7 +2,8 @@
 # The client secret lives in one buffer (#13). While the request that follows
 # the token's minting is in flight, a read of the process's memory (what a
 # debugger or a root process finds) holds the secret exactly once, whether it
-# came from ZOOM_CLIENT_SECRET, --client-secret-file or the config file, and
+# came from ZOOM_CLIENT_SECRET (in the ASan build, twice: see below),
+# --client-secret-file or the config file, and
 # not the base64 of the Basic auth pair "client-id:secret". Each is also
 # looked for by its last 24 characters: malloc overwrites the first 16 bytes
 # of a block it frees, so an unwiped copy left in freed memory has only its
@@ -33,12 +34,13 @@ requests_received() { # N
     [[ $(_curl "$MOCK_ROOT/_mock/stats" | jq .requests) -ge $1 ]]
 }
 
-# scan_while_fetching WHAT [ENV...] -- [ARGS...]: starts a get whose token is
+# scan_while_fetching WHAT COPIES [ENV...] -- [ARGS...]: starts a get whose token is
 # minted at once and whose QoS request then stalls; scans zoomqos's memory
-# once the mock has that request, then stops zoomqos.
+# once the mock has that request, then stops zoomqos; the secret must be found
+# COPIES times.
 scan_while_fetching() {
-    local what=$1
-    shift
+    local what=$1 copies=$2
+    shift 2
     split_env_args "$@"
     local env_args=("${ENV_ARGS[@]}")
     shift "$ENV_ARGS_SHIFT"
@@ -54,9 +56,9 @@ scan_while_fetching() {
     kill -TERM "$pid"
     wait "$pid" || true
     mapfile -t found <<<"$counts"
-    check "$what: the secret once (found ${found[0]})" test "${found[0]}" -eq 1
-    check "$what: the secret's tail once: no copy in freed memory (found ${found[1]})" \
-        test "${found[1]}" -eq 1
+    check "$what: the secret $copies time(s) (found ${found[0]})" test "${found[0]}" -eq "$copies"
+    check "$what: its tail as often: no copy in freed memory (found ${found[1]})" \
+        test "${found[1]}" -eq "$copies"
     check "$what: no base64 of client-id:secret, not even its tail (found ${found[2]})" \
         test "${found[2]}" -eq 0
     check "$what: the account ID is found (${found[3]})" test "${found[3]}" -ge 1
@@ -74,19 +76,26 @@ kill -TERM "$pid"
 wait "$pid" || true
 check "the Basic auth header while minting (found $during)" test "$during" -ge 1
 
-scan_while_fetching "ZOOM_CLIENT_SECRET" ZOOM_CLIENT_SECRET="$SECRET" --
+# The sanitizers' runtime reads /proc/self/environ into a buffer of its own
+# before main() (for its options): in that build the variable has one more
+# copy that zoomqos cannot reach.
+env_copies=1
+if built_with_asan; then
+    env_copies=2
+fi
+scan_while_fetching "ZOOM_CLIENT_SECRET" "$env_copies" ZOOM_CLIENT_SECRET="$SECRET" --
 
 printf '%s\n' "$SECRET" >"$TEST_TMP/secret"
 chmod 600 "$TEST_TMP/secret"
-scan_while_fetching "--client-secret-file" -- --client-secret-file "$TEST_TMP/secret"
+scan_while_fetching "--client-secret-file" 1 -- --client-secret-file "$TEST_TMP/secret"
 
 printf 'client-secret = "%s"\n' "$SECRET" >"$TEST_TMP/config.toml"
 chmod 600 "$TEST_TMP/config.toml"
-scan_while_fetching "the config file" -- --config "$TEST_TMP/config.toml"
+scan_while_fetching "the config file" 1 -- --config "$TEST_TMP/config.toml"
 
 # A bare word in the config file is read the same way.
 printf 'client-secret = %s # the app'"'"'s secret\n' "$SECRET" >"$TEST_TMP/bare.toml"
 chmod 600 "$TEST_TMP/bare.toml"
-scan_while_fetching "a bare config value" -- --config "$TEST_TMP/bare.toml"
+scan_while_fetching "a bare config value" 1 -- --config "$TEST_TMP/bare.toml"
 
 finish
