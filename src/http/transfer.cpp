@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <optional>
 
@@ -193,9 +194,8 @@ void global_init_once() {
     // libcurl's copies of the Authorization header are wiped as it frees
     // them (process/secret.hpp).
     std::call_once(once, [] {
-        curl_global_init_mem(CURL_GLOBAL_DEFAULT, process::wiping_malloc, process::wiping_free,
-                             process::wiping_realloc, process::wiping_strdup,
-                             process::wiping_calloc);
+        curl_global_init_mem(CURL_GLOBAL_DEFAULT, ::malloc, process::wiping_free,
+                             process::wiping_realloc, ::strdup, ::calloc);
     });
 }
 

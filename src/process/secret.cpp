@@ -61,10 +61,6 @@ void Secret::release() noexcept {
     }
 }
 
-void* wiping_malloc(std::size_t size) {
-    return std::malloc(size);
-}
-
 void wiping_free(void* block) {
     if (block != nullptr) {
         wipe(block, malloc_usable_size(block));
@@ -92,19 +88,6 @@ void* wiping_realloc(void* block, std::size_t size) {
     std::memcpy(moved, block, usable);
     wiping_free(block);
     return moved;
-}
-
-char* wiping_strdup(const char* text) {
-    const std::size_t size = std::strlen(text) + 1;
-    auto* copy = static_cast<char*>(std::malloc(size));
-    if (copy != nullptr) {
-        std::memcpy(copy, text, size);
-    }
-    return copy;
-}
-
-void* wiping_calloc(std::size_t count, std::size_t size) {
-    return std::calloc(count, size);
 }
 
 } // namespace zoomqos::process

@@ -34,27 +34,30 @@ requests_received() { # N
     [[ $(_curl "$MOCK_ROOT/_mock/stats" | jq .requests) -ge $1 ]]
 }
 
-# scan_while_fetching WHAT COPIES [ENV...] -- [ARGS...]: starts a get whose token is
-# minted at once and whose QoS request then stalls; scans zoomqos's memory
-# once the mock has that request, then stops zoomqos; the secret must be found
+# start_get [ARGS...]: a get in the background, its PID in GET_PID; not under
+# timeout(1), whose PID would be the one scanned. The environment is the
+# caller's: `ZOOM_CLIENT_SECRET=... start_get` passes the secret.
+start_get() {
+    "$ZOOMQOS" get "$W" "$P" --type past --no-cache --retries 0 --timeout 30 "$@" \
+        >"$OUT" 2>"$ERR" </dev/null &
+    GET_PID=$!
+}
+
+# scan_while_fetching WHAT COPIES [ARGS...]: a get whose token is minted at
+# once and whose QoS request then stalls; zoomqos's memory is scanned once the
+# mock has that request, then zoomqos is stopped. The secret must be found
 # COPIES times.
 scan_while_fetching() {
     local what=$1 copies=$2
     shift 2
-    split_env_args "$@"
-    local env_args=("${ENV_ARGS[@]}")
-    shift "$ENV_ARGS_SHIFT"
     mock_faults '[{"delay": 1}, {"stall": true}]'
-    # Not under timeout(1): its PID would be the one scanned.
-    env "${env_args[@]}" "$ZOOMQOS" get "$W" "$P" --type past --no-cache --retries 0 \
-        --timeout 30 "$@" >"$OUT" 2>"$ERR" </dev/null &
-    local pid=$!
+    start_get "$@"
     wait_for 20 "$what: the token minted and the QoS request sent" requests_received 2
     local counts
-    counts=$("$ZOOMQOS_MEMSCAN" "$pid" "$SECRET" "${SECRET: -24}" "${BASIC: -24}" "$ACCOUNT") ||
+    counts=$("$ZOOMQOS_MEMSCAN" "$GET_PID" "$SECRET" "${SECRET: -24}" "${BASIC: -24}" "$ACCOUNT") ||
         fail "$what: memscan failed"
-    kill -TERM "$pid"
-    wait "$pid" || true
+    kill -TERM "$GET_PID"
+    wait "$GET_PID" || true
     mapfile -t found <<<"$counts"
     check "$what: the secret $copies time(s) (found ${found[0]})" test "${found[0]}" -eq "$copies"
     check "$what: its tail as often: no copy in freed memory (found ${found[1]})" \
@@ -67,13 +70,11 @@ scan_while_fetching() {
 # While the token request itself is in flight, its header is in memory: the
 # base64 needle is the right one.
 mock_faults '{"stall": true}'
-ZOOM_CLIENT_SECRET=$SECRET "$ZOOMQOS" get "$W" "$P" --type past --no-cache --retries 0 \
-    --timeout 30 >"$OUT" 2>"$ERR" </dev/null &
-pid=$!
+ZOOM_CLIENT_SECRET=$SECRET start_get
 wait_for 20 "the token request sent" requests_received 1
-during=$("$ZOOMQOS_MEMSCAN" "$pid" "${BASIC: -24}") || fail "memscan failed"
-kill -TERM "$pid"
-wait "$pid" || true
+during=$("$ZOOMQOS_MEMSCAN" "$GET_PID" "${BASIC: -24}") || fail "memscan failed"
+kill -TERM "$GET_PID"
+wait "$GET_PID" || true
 check "the Basic auth header while minting (found $during)" test "$during" -ge 1
 
 # The sanitizers' runtime reads /proc/self/environ into a buffer of its own
@@ -83,19 +84,19 @@ env_copies=1
 if built_with_asan; then
     env_copies=2
 fi
-scan_while_fetching "ZOOM_CLIENT_SECRET" "$env_copies" ZOOM_CLIENT_SECRET="$SECRET" --
+ZOOM_CLIENT_SECRET=$SECRET scan_while_fetching "ZOOM_CLIENT_SECRET" "$env_copies"
 
 printf '%s\n' "$SECRET" >"$TEST_TMP/secret"
 chmod 600 "$TEST_TMP/secret"
-scan_while_fetching "--client-secret-file" 1 -- --client-secret-file "$TEST_TMP/secret"
+scan_while_fetching "--client-secret-file" 1 --client-secret-file "$TEST_TMP/secret"
 
 printf 'client-secret = "%s"\n' "$SECRET" >"$TEST_TMP/config.toml"
 chmod 600 "$TEST_TMP/config.toml"
-scan_while_fetching "the config file" 1 -- --config "$TEST_TMP/config.toml"
+scan_while_fetching "the config file" 1 --config "$TEST_TMP/config.toml"
 
 # A bare word in the config file is read the same way.
 printf 'client-secret = %s # the app'"'"'s secret\n' "$SECRET" >"$TEST_TMP/bare.toml"
 chmod 600 "$TEST_TMP/bare.toml"
-scan_while_fetching "a bare config value" 1 -- --config "$TEST_TMP/bare.toml"
+scan_while_fetching "a bare config value" 1 --config "$TEST_TMP/bare.toml"
 
 finish

@@ -46,12 +46,10 @@ private:
     std::size_t size_ = 0;
 };
 
-// The allocator handed to libcurl (curl_global_init_mem): malloc's, except
-// that a block is wiped before it is freed or moved by a reallocation.
-void* wiping_malloc(std::size_t size);
+// free() and realloc() as handed to libcurl (curl_global_init_mem, with
+// malloc, strdup and calloc as they are): a block is wiped before it is freed
+// or moved by a reallocation.
 void wiping_free(void* block);
 void* wiping_realloc(void* block, std::size_t size);
-char* wiping_strdup(const char* text);
-void* wiping_calloc(std::size_t count, std::size_t size);
 
 } // namespace zoomqos::process
