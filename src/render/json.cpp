@@ -12,10 +12,6 @@ std::string dump(const model::Json& value, int indent) {
     return value.dump(indent, ' ', false, model::Json::error_handler_t::replace);
 }
 
-model::Json optional_string(const std::optional<std::string>& value) {
-    return value ? model::Json(*value) : model::Json(nullptr);
-}
-
 } // namespace
 
 // The same text as dump(to_json(participant), 2), written sample by sample: a
@@ -32,18 +28,13 @@ void json(std::ostream& out, const model::Participant& participant) {
     }
     out.write(head.data(), static_cast<std::streamsize>(at));
     out << "\n  \"user_qos\": [";
+    std::string sample;
     for (std::size_t i = 0; i < participant.user_qos.size(); ++i) {
-        out << (i == 0 ? "\n    " : ",\n    ");
-        const std::string sample = dump(model::to_json(participant.user_qos[i]), 2);
-        // Two levels deeper than a value at the top: every line after the first.
-        std::size_t from = 0;
-        for (std::size_t newline = sample.find('\n'); newline != std::string::npos;
-             newline = sample.find('\n', from)) {
-            out.write(sample.data() + from, static_cast<std::streamsize>(newline + 1 - from));
-            out << "    ";
-            from = newline + 1;
-        }
-        out.write(sample.data() + from, static_cast<std::streamsize>(sample.size() - from));
+        sample.assign(i == 0 ? "\n    " : ",\n    ");
+        // Two levels deep: the participant's object, then the array.
+        model::JsonText text(sample, 2, 2);
+        model::write_json(text, participant.user_qos[i]);
+        out.write(sample.data(), static_cast<std::streamsize>(sample.size()));
     }
     out << "\n  ]";
     const std::string_view rest = std::string_view(head).substr(at + kNoSamples.size());
@@ -52,29 +43,37 @@ void json(std::ostream& out, const model::Participant& participant) {
 }
 
 void ndjson(std::ostream& out, const Subject& subject, const model::Participant& participant) {
+    // The context keys say whose line this is; a sample key of the same name
+    // (none is known) must not overwrite them.
+    const std::string_view context[] = {subject.event_key, "participant_id", "user_id",
+                                        "user_name"};
+    std::string line;
     for (const model::Sample& sample : participant.user_qos) {
-        model::Json line = model::Json::object();
-        line[subject.event_key] = subject.event_id;
-        line["participant_id"] = subject.participant_id;
-        line["user_id"] = optional_string(participant.user_id);
-        line["user_name"] = optional_string(participant.user_name);
-        const model::Json typed = model::to_json(sample);
-        for (const auto& [key, value] : typed.items()) {
-            // The context keys say whose line this is; a sample key of the same
-            // name (none is known) must not overwrite them.
-            if (!line.contains(key)) {
-                line[key] = value;
-            }
-        }
+        line.clear();
+        model::JsonText text(line);
+        text.begin_object();
+        text.key(subject.event_key);
+        text.string(subject.event_id);
+        text.key("participant_id");
+        text.string(subject.participant_id);
+        text.key("user_id");
+        text.optional_string(participant.user_id);
+        text.key("user_name");
+        text.optional_string(participant.user_name);
+        model::write_members(text, sample, context);
         // list --details: the participant's session on each of its lines.
-        if (participant.details && !line.contains("details")) {
-            line["details"] = *participant.details;
+        if (participant.details && !model::has_member(sample, "details")) {
+            text.key("details");
+            text.value(*participant.details);
         }
-        // Flushed line by line: a consumer at the other end of a pipe (jq,
-        // a dashboard) sees each sample when it is ready, not when the
-        // buffer happens to fill.
-        out << dump(line, -1) << '\n' << std::flush;
+        text.end_object();
+        line += '\n';
+        out.write(line.data(), static_cast<std::streamsize>(line.size()));
     }
+    // Flushed participant by participant: a consumer at the other end of a
+    // pipe (jq, a dashboard) sees each participant's lines when they are
+    // ready, not when the buffer happens to fill.
+    out << std::flush;
 }
 
 void raw(std::ostream& out, std::string_view body) {

@@ -535,3 +535,91 @@ TEST_CASE("a page that is not the list shape is an invalid response", "[mapper][
         CHECK(page.error().kind == ErrorKind::InvalidResponse);
     }
 }
+
+namespace {
+
+// The page's participants as the DOM reader maps them, one by one: the oracle for parse_page,
+// which maps the samples while it parses.
+std::vector<std::string> mapped_whole(std::string_view body) {
+    std::vector<std::string> out;
+    const Json page = Json::parse(body);
+    for (const Json& item : page.at("participants")) {
+        const auto participant = participant_from_json(item);
+        REQUIRE(participant);
+        out.push_back(to_json(*participant).dump());
+    }
+    return out;
+}
+
+std::vector<std::string> mapped_streaming(std::string_view body) {
+    const auto page = parse_page(body);
+    REQUIRE(page);
+    std::vector<std::string> out;
+    for (const Participant& participant : page->participants) {
+        out.push_back(to_json(participant).dump());
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a page's samples mapped while parsing equal those of the whole document",
+          "[mapper][page]") {
+    const std::string messy = read_fixture("mock-messy.json");
+    const char* const bodies[] = {
+        // A repeated key keeps its first place and its last value, in a stream and a sample.
+        R"({"participants": [{"id": "a", "user_qos": [{"date_time": "t1",
+            "audio_input": {"latency": "1 ms", "jitter": "2 ms", "latency": "3 ms"},
+            "date_time": "t2", "cpu_usage": {"zoom_min_cpu_usage": "1%"}}]}]})",
+        // Nested values inside a stream, a sample's array, a stream that names its resolution
+        // before any measurement, and an object that is no stream.
+        R"({"participants": [{"id": "b", "user_qos": [{"video_input": {"resolution": "1280*720",
+            "deep": {"a": [1, {"b": null}]}, "bitrate": "1 Mbps", "flag": true, "n": -1.5},
+            "list": [1, "two", [3]], "wifi_rssi": {"max_rssi": -40, "avg_rssi": "x"},
+            "cpu_usage": "busy", "as_input": {}, "date_time": 5}]}]})",
+        // user_qos null, missing, repeated; participants of every shape of sample.
+        R"({"participants": [{"id": "c", "user_qos": null}, {"id": "d"},
+            {"id": "e", "user_qos": [{"date_time": "x"}], "user_qos": [{"date_time": "y"}, {}]}],
+            "next_page_token": "n"})",
+        // Numbers of every kind where unit strings are expected.
+        R"({"participants": [{"id": "f", "user_qos": [{"audio_output": {"bitrate": 23,
+            "latency": 1.5, "jitter": -2, "avg_loss": null, "max_loss": false,
+            "frame_rate": "12 fps"}, "cpu_usage": {"zoom_avg_cpu_usage": 7, "other": [1]}}]}]})",
+    };
+    for (const char* body : bodies) {
+        INFO(body);
+        CHECK(mapped_streaming(body) == mapped_whole(body));
+    }
+    const std::string page = R"({"participants": [)" + messy + "," + messy + "]}";
+    CHECK(mapped_streaming(page) == mapped_whole(page));
+}
+
+TEST_CASE("a page's bad sample is named by its place, whoever holds it", "[mapper][page]") {
+    const auto page = parse_page(R"({"participants": [{"id": "a", "user_qos": [{}]},
+        {"id": "b", "user_qos": [{}, {}, "later", [1, [2]], {}]}]})");
+    REQUIRE_FALSE(page);
+    CHECK(page.error().message == "expected user_qos[2] to be an object, got a string");
+    // The participants before it are checked first, in order.
+    const auto first = parse_page(R"({"participants": [7, {"user_qos": [null]}]})");
+    REQUIRE_FALSE(first);
+    CHECK(first.error().message == "a list page holds a participant that is not an object");
+}
+
+TEST_CASE("a page nested too deep is refused, inside a sample too", "[mapper][page]") {
+    const std::size_t depth = 100000;
+    const std::string deep = std::string(depth, '[') + std::string(depth, ']');
+    for (const std::string& body :
+         {R"({"participants": [{"user_qos": [{"odd": )" + deep + "}]}]}",
+          R"({"participants": [{"user_qos": [{"audio_input": {"odd": )" + deep + "}}]}]}",
+          R"({"odd": )" + deep + "}"}) {
+        const auto page = parse_page(body);
+        REQUIRE_FALSE(page);
+        CHECK(page.error().message == "response is nested more than 64 levels deep");
+    }
+    CHECK(error_of(R"({"user_qos": [{"odd": )" + deep + "}]}") ==
+          "response is nested more than 64 levels deep");
+    // 64 levels are fine.
+    const std::string at_limit = R"({"participants": [{"user_qos": [{"odd": )" +
+                                 std::string(59, '[') + std::string(59, ']') + "}]}]}";
+    CHECK(parse_page(at_limit));
+}

@@ -1,12 +1,14 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "zoomqos/errors.hpp"
 #include "zoomqos/model/json.hpp"
+#include "zoomqos/model/json_text.hpp"
 #include "zoomqos/model/qos.hpp"
 
 // The boundary between Zoom's JSON and the typed model. nlohmann exceptions
@@ -59,6 +61,17 @@ Result<Participant> participant_from_typed_json(const Json& object);
 // shows it: kDetailFields in order, each Zoom's value or null; a session
 // that is not an object (none matched) gives every field null.
 Json details_json(const Json& session);
+
+// The typed JSON of a sample, a stream and CPU usage (to_json(Participant)'s
+// parts), written as text straight from the structs; to_json of each is that
+// text parsed. write_members writes a sample's members into an object already
+// open, leaving out the keys in `skip` (written there already: NDJSON's
+// context keys). has_member: whether the sample's typed JSON has the key.
+void write_json(JsonText& text, const Sample& sample);
+void write_json(JsonText& text, const Stream& stream);
+void write_json(JsonText& text, const CpuUsage& cpu);
+void write_members(JsonText& text, const Sample& sample, std::span<const std::string_view> skip);
+bool has_member(const Sample& sample, std::string_view key);
 Json to_json(const Sample& sample);
 Json to_json(const Stream& stream);
 Json to_json(const CpuUsage& cpu);

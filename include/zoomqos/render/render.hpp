@@ -55,7 +55,7 @@ void table(std::ostream& out, const Subject& subject, const model::Participant& 
 // The typed participant (model::to_json), pretty-printed, newline-terminated.
 void json(std::ostream& out, const model::Participant& participant);
 
-// One compact JSON object per sample, written and flushed as it is made:
+// One compact JSON object per sample, the participant's lines flushed together:
 //   {"webinar_id", "participant_id", "user_id", "user_name",
 //    "date_time", <streams>..., "cpu_usage", <extra>..., "details"}
 // (the first key is subject.event_key; "details" only when the participant
