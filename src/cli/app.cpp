@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <unistd.h>
 #include <vector>
@@ -27,18 +28,42 @@ namespace zoomqos::cli {
 
 namespace {
 
-// Every subcommand, in the order --help lists them.
+// Every subcommand, in the order --help lists them, by the words that run it.
 using CommandFactory = std::unique_ptr<Command> (*)();
-constexpr auto kCommands = std::to_array<CommandFactory>({
-    make_get_command,
-    make_list_command,
-    make_report_command,
-    make_events_command,
-    make_sweep_command,
-    make_exporter_command,
-    make_auth_status_command,
-    make_config_show_command,
+struct CommandEntry {
+    std::string_view path; // what add_to() registers: "get", "auth status"
+    CommandFactory make;
+};
+constexpr auto kCommands = std::to_array<CommandEntry>({
+    {"get", make_get_command},
+    {"list", make_list_command},
+    {"report", make_report_command},
+    {"events", make_events_command},
+    {"sweep", make_sweep_command},
+    {"exporter", make_exporter_command},
+    {"auth status", make_auth_status_command},
+    {"config show", make_config_show_command},
 });
+
+// The command the arguments begin with, word for word; none for anything
+// else (no command, an option first, a typo, a group alone).
+const CommandEntry* named_command(const std::vector<std::string>& args) {
+    for (const CommandEntry& entry : kCommands) {
+        std::string_view rest = entry.path;
+        std::size_t word = 0;
+        for (; !rest.empty() && word < args.size(); ++word) {
+            const std::size_t space = rest.find(' ');
+            if (args[word] != rest.substr(0, space)) {
+                break;
+            }
+            rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+        }
+        if (rest.empty()) {
+            return &entry;
+        }
+    }
+    return nullptr;
+}
 
 // "zoomqos", "zoomqos get", "zoomqos config show": the words that run it.
 std::string command_path(const CLI::App* command) {
@@ -148,6 +173,18 @@ std::optional<int> parse(CLI::App& app, std::vector<std::string> args, const Str
     return std::nullopt;
 }
 
+// Every key some command accepts, from the whole option tree: built only
+// when the config file has a key the command run does not know.
+void collect_every_key(std::set<std::string>& keys) {
+    CLI::App app;
+    std::vector<std::unique_ptr<Command>> commands;
+    for (const CommandEntry& entry : kCommands) {
+        commands.push_back(entry.make());
+        commands.back()->add_to(app);
+    }
+    collect_config_keys(app, keys);
+}
+
 // The chosen command, its settings resolved, run. Errors are values below
 // this point; an exception reaching here is a bug, but it still ends with a
 // message and a documented exit code.
@@ -158,8 +195,8 @@ Status run_chosen(const CLI::App& app, const std::vector<std::unique_ptr<Command
             if (!subcommands[i]->parsed()) {
                 continue;
             }
-            if (auto status =
-                    resolve_settings(app, *subcommands[i], commands[i]->connection(), streams.err);
+            if (auto status = resolve_settings(app, *subcommands[i], commands[i]->connection(),
+                                               collect_every_key, streams.err);
                 !status) {
                 return status;
             }
@@ -211,11 +248,24 @@ int run(const std::vector<std::string>& args, const Streams& streams) {
     app.require_subcommand(1);
     app.footer(exit_codes_help() + "Documentation: man zoomqos, and README.md\n");
 
+    // Building every command's options costs about a millisecond at each
+    // start, more than the rest of the start-up: a run that names its command
+    // builds only that one. Help, completions and the typo hint get them all.
+    const CommandEntry* named =
+        !args.empty() && args.front() != kCompleteCommand ? named_command(args) : nullptr;
     std::vector<std::unique_ptr<Command>> commands;
     std::vector<CLI::App*> subcommands;
-    for (const CommandFactory make : kCommands) {
-        commands.push_back(make());
+    for (const CommandEntry& entry : kCommands) {
+        if (named != nullptr && &entry != named) {
+            continue;
+        }
+        commands.push_back(entry.make());
         subcommands.push_back(commands.back()->add_to(app));
+        if (command_path(subcommands.back()) != "zoomqos " + std::string(entry.path)) {
+            streams.err << "zoomqos: internal error: command table names '" << entry.path
+                        << "' for '" << command_path(subcommands.back()) << "'\n";
+            return exit_code(ErrorKind::Internal);
+        }
     }
     // Hidden: what the completion scripts ask (complete.hpp).
     if (!args.empty() && args.front() == kCompleteCommand) {

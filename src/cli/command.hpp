@@ -1,6 +1,8 @@
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <set>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -53,7 +55,15 @@ std::unique_ptr<Command> make_config_show_command();
 // secret. Unknown keys and malformed files are usage errors naming file and
 // line. Warns on `err` about a config file with a secret that others can read
 // (settings.cpp).
+// `app` may hold only the command run; a config key none of its options
+// knows is looked up in every command's, which collect_every_key adds to the
+// set (collect_config_keys over a tree holding them all).
 Status resolve_settings(const CLI::App& app, CLI::App& command, ConnectionOptions& options,
+                        const std::function<void(std::set<std::string>&)>& collect_every_key,
                         std::ostream& err);
+
+// The keys a config file may set for the options of `app` and its
+// subcommands: their long names, but help, version and config.
+void collect_config_keys(const CLI::App& app, std::set<std::string>& keys);
 
 } // namespace zoomqos::cli

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <set>
 #include <sstream>
@@ -41,21 +42,6 @@ const char* env_name(const std::string& option) {
 // Options that make no sense in a file.
 bool configurable(const std::string& name) {
     return name != "help" && name != "help-all" && name != "version" && name != "config";
-}
-
-// Every key some command accepts: a key for `get` in the file must not make
-// `auth status` fail.
-void collect_keys(const CLI::App& app, std::set<std::string>& keys) {
-    for (const CLI::Option* option : app.get_options()) {
-        for (const std::string& name : option->get_lnames()) {
-            if (configurable(name)) {
-                keys.insert(name);
-            }
-        }
-    }
-    for (const CLI::App* sub : app.get_subcommands({})) {
-        collect_keys(*sub, keys);
-    }
 }
 
 struct ConfigFile {
@@ -184,7 +170,21 @@ Status apply(CLI::Option& option, const std::vector<std::string>& values,
 
 } // namespace
 
+void collect_config_keys(const CLI::App& app, std::set<std::string>& keys) {
+    for (const CLI::Option* option : app.get_options()) {
+        for (const std::string& name : option->get_lnames()) {
+            if (configurable(name)) {
+                keys.insert(name);
+            }
+        }
+    }
+    for (const CLI::App* sub : app.get_subcommands({})) {
+        collect_config_keys(*sub, keys);
+    }
+}
+
 Status resolve_settings(const CLI::App& app, CLI::App& command, ConnectionOptions& options,
+                        const std::function<void(std::set<std::string>&)>& collect_every_key,
                         std::ostream& err) {
     auto loaded = load_config(options, err);
     if (!loaded) {
@@ -193,7 +193,8 @@ Status resolve_settings(const CLI::App& app, CLI::App& command, ConnectionOption
     std::optional<ConfigFile>& file = loaded.value();
 
     std::set<std::string> known{"client-secret"};
-    collect_keys(app, known);
+    collect_config_keys(app, known);
+    bool known_all = false;
     std::vector<const CLI::ConfigItem*> items;
     if (file) {
         for (const CLI::ConfigItem& item : file->items) {
@@ -207,6 +208,12 @@ Status resolve_settings(const CLI::App& app, CLI::App& command, ConnectionOption
                                            1;
                 return usage(at_line(*file, line) +
                              "sections are not supported: put 'key = value' lines at the top");
+            }
+            if (known.count(item.name) == 0 && !known_all) {
+                // `app` may hold only the command run: a key for `list` in
+                // the file must not make `get` fail.
+                collect_every_key(known);
+                known_all = true;
             }
             if (known.count(item.name) == 0) {
                 return usage(at_line(*file, config::find_key_line(file->text, item.name)) +

@@ -75,6 +75,18 @@ run_zoomqos config show --config "$TEST_TMP/typo.toml"
 expect_exit 2
 expect_stderr_contains "$TEST_TMP/typo.toml:3: unknown key 'api-ulr'"
 
+# --- a key only another command takes is no error: one file serves them all
+# (a run builds only its own command's options, and looks further for a key
+# they do not know)
+printf 'listen = "127.0.0.1:9999"\narchive = "/tmp/zoomqos-archive"\ntimeout = 5\n' >"$TEST_TMP/shared.toml"
+run_zoomqos config show --config "$TEST_TMP/shared.toml"
+expect_exit 0
+expect_stdout_contains "timeout"
+printf 'listen = "127.0.0.1:9999"\nlisten-addr = "x"\n' >"$TEST_TMP/shared-typo.toml"
+run_zoomqos config show --config "$TEST_TMP/shared-typo.toml"
+expect_exit 2
+expect_stderr_contains "$TEST_TMP/shared-typo.toml:2: unknown key 'listen-addr'"
+
 # --- sections are refused rather than silently ignored
 printf 'timeout = 5\n[get]\ntype = "past"\n' >"$TEST_TMP/section.toml"
 run_zoomqos config show --config "$TEST_TMP/section.toml"
