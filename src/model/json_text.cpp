@@ -1,5 +1,6 @@
 #include "zoomqos/model/json_text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -71,9 +72,14 @@ void JsonText::key(std::string_view name) {
 
 void JsonText::string(std::string_view value) {
     if (needs_no_escaping(value)) {
-        out_ += '"';
-        out_ += value;
-        out_ += '"';
+        // One append of the quoted text: most values are short, and three
+        // appends cost more than the copy.
+        const std::size_t at = out_.size();
+        out_.resize(at + value.size() + 2);
+        char* to = out_.data() + at;
+        *to++ = '"';
+        to = std::copy(value.begin(), value.end(), to);
+        *to = '"';
         return;
     }
     dump_with_nlohmann(out_, Json(value), indent_, depth_);
