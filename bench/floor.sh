@@ -2,16 +2,20 @@
 # One HTTPS fetch against the floor: `zoomqos get W P -o json --cacert CA`
 # (and `-o raw`) against a bare `curl -s --cacert CA` of the same URL, which
 # parses nothing, both over loopback TLS to zoomqos-mock --cert/--key with a
-# throw-away CA made here. hyperfine, pairwise (-N, no shell), 25 runs each
-# after a warm-up. Targets: json <= 1.15 x curl, raw <= 1.05 x.
+# throw-away CA made here. Pairwise: bench/interleave.py runs curl, json, raw,
+# curl, json, raw, ... (100 rounds after 3 warm-up ones), so that a machine
+# whose speed drifts slows all three alike, and reports median wall and CPU
+# time. Targets: json <= 1.15 x curl, raw <= 1.05 x.
 # Then what the dynamic loader does for each (LD_DEBUG=statistics: symbols
-# relocated, relative relocations, time) and zoomqos's peak RSS.
+# relocated, relative relocations, time), zoomqos's peak RSS, and the floor
+# under any zoomqos: programs that only load the libraries (libcurl alone, as
+# curl; and with libstdc++, prometheus-cpp and civetweb, as zoomqos) and exit.
 # Run on demand: ./bench/floor.sh  (figures go into bench/README.md).
 # BUILD=DIR measures (and updates) another build tree instead of build/release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./scripts/install-deps.sh hyperfine time curl openssl jq
+./scripts/install-deps.sh python3 time curl openssl g++ libcurl4-openssl-dev prometheus-cpp-dev
 build=${BUILD:-build/release}
 if [[ ! -f $build/CMakeCache.txt ]]; then
     cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DZOOMQOS_BUILD_TESTS=OFF >/dev/null
@@ -47,17 +51,8 @@ get="$build/zoomqos get $webinar $participant --type past --cacert $work/ca.pem"
 echo "response: $(curl -s --cacert "$work/ca.pem" -H 'Authorization: Bearer mock-token' "$url" | wc -c) bytes"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 
-# compare NAME ZOOMQOS_ARGS TARGET: hyperfine of zoomqos against curl, and the ratio of the means.
-compare() {
-    hyperfine -N --warmup 5 --runs 25 --export-json "$work/$1.json" \
-        -n "zoomqos $1" "$get $2" -n curl "$curl_cmd" >"$work/$1.txt"
-    grep -E "Time|Range" "$work/$1.txt" | sed 's/^ */  /'
-    jq -r --arg name "$1" --arg target "$3" '.results |
-        "\($name): zoomqos \(.[0].mean * 1000 | . * 100 | round / 100) ms, curl \(.[1].mean * 1000 | . * 100 | round / 100) ms, ratio \(.[0].mean / .[1].mean * 1000 | round / 1000) (target <= \($target))"' \
-        "$work/$1.json"
-}
-compare json "-o json" 1.15
-compare raw "-o raw" 1.05
+echo "100 rounds of curl, zoomqos -o json, zoomqos -o raw (ratios to curl; targets: json <= 1.15, raw <= 1.05):"
+python3 bench/interleave.py 100 "curl=$curl_cmd" "json=$get -o json" "raw=$get -o raw" | sed 's/^/  /'
 
 # loader SUMMARY: what ld.so says it did for one run.
 loader() {
@@ -73,4 +68,31 @@ echo "zoomqos loader: $(loader $get -o json)"
 echo "curl loader:    $(loader curl -s --cacert "$work/ca.pem" -H 'Authorization: Bearer mock-token' -o /dev/null "$url")"
 /usr/bin/time -v $get -o json >/dev/null 2>"$work/time"
 echo "zoomqos peak RSS: $(awk -F': ' '/Maximum resident/ {print $2}' "$work/time") KiB (target <= 16384)"
+# The floor: the same start-up and exit with nothing else done.
+cat >"$work/load.cpp" <<'CPP'
+#include <curl/curl.h>
+#ifdef WITH_EXPORTER_LIBRARIES
+#include <prometheus/exposer.h>
+#include <prometheus/registry.h>
+#include <memory>
+#endif
+int main(int argc, char** argv) {
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+#ifdef WITH_EXPORTER_LIBRARIES
+    if (argc > 99) { // never: only makes the libraries needed
+        prometheus::Exposer exposer(argv[1]);
+        exposer.RegisterCollectable(std::make_shared<prometheus::Registry>());
+    }
+#endif
+    (void)argc;
+    (void)argv;
+    curl_global_cleanup();
+    return 0;
+}
+CPP
+gcc -O2 -x c "$work/load.cpp" -o "$work/load-curl" -lcurl
+g++ -O2 -std=c++20 -DWITH_EXPORTER_LIBRARIES "$work/load.cpp" -o "$work/load-zoomqos" -lcurl \
+    -lprometheus-cpp-pull -lprometheus-cpp-core -lcivetweb-cpp -lcivetweb
+echo "loading the libraries and exiting, 200 rounds (ratios to curl's libraries):"
+python3 bench/interleave.py 200 "curl's=$work/load-curl" "zoomqos's=$work/load-zoomqos" | sed 's/^/  /'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
