@@ -886,7 +886,21 @@ private:
 };
 
 // Parses Zoom's text with the reader: errors as parse_json reports them.
+// nlohmann's lexer takes a NUL byte outside a string for the end of the input, so "{}\0junk"
+// would parse as "{}". JSON has no place for a raw NUL byte at all: it ends nothing here.
+std::optional<Error> nul_byte(std::string_view body, std::string_view what) {
+    const auto at = body.find('\0');
+    if (at == std::string_view::npos) {
+        return std::nullopt;
+    }
+    return invalid_response(std::string(what) + " is not valid JSON: a NUL byte, at byte " +
+                            std::to_string(at + 1));
+}
+
 Result<Json> read_zoom_json(std::string_view body, ZoomReader& reader, Json& root) {
+    if (auto error = nul_byte(body, "response")) {
+        return std::move(*error);
+    }
     try {
         Json::sax_parse(body, &reader);
     } catch (const nlohmann::json::parse_error& error) {
@@ -905,6 +919,9 @@ Result<Json> read_zoom_json(std::string_view body, ZoomReader& reader, Json& roo
 } // namespace
 
 Result<Json> parse_json(std::string_view body, std::string_view what) {
+    if (auto error = nul_byte(body, what)) {
+        return std::move(*error);
+    }
     Json parsed;
     try {
         parsed = Json::parse(body);

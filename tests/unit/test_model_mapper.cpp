@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "zoomqos/model/json.hpp"
 #include "zoomqos/model/mapper.hpp"
 
 using namespace zoomqos::model;
@@ -412,6 +413,18 @@ TEST_CASE("a body that is not JSON is an InvalidResponse", "[mapper]") {
     CHECK(error_of(R"({"id": "x"} trailing)") ==
           "response is not valid JSON: syntax error while parsing value - invalid literal, "
           "at byte 15");
+}
+
+TEST_CASE("a NUL byte does not end the body early", "[mapper]") {
+    // nlohmann would stop at the NUL and take "{}" for the whole document.
+    const std::string body("{\"user_name\": \"a\"}\0{\"junk\"", 26);
+    CHECK(error_of(body) == "response is not valid JSON: a NUL byte, at byte 19");
+    const auto page = parse_page(body);
+    REQUIRE_FALSE(page);
+    CHECK(page.error().message == "response is not valid JSON: a NUL byte, at byte 19");
+    const auto parsed = parse_json(body, "line 3");
+    REQUIRE_FALSE(parsed);
+    CHECK(parsed.error().message == "line 3 is not valid JSON: a NUL byte, at byte 19");
 }
 
 TEST_CASE("not-JSON messages are one line and never quote the body", "[mapper]") {
