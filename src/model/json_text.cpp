@@ -6,19 +6,31 @@
 #include <cmath>
 #include <cstdint>
 
+#include "zoomqos/text/text.hpp"
+
 namespace zoomqos::model {
 namespace {
 
 // Text nlohmann writes unchanged between quotes: printable ASCII without a
-// quote or backslash (with ensure_ascii = false it escapes nothing else of
-// ASCII but control characters). Anything else goes through nlohmann's own
-// escaping, which also replaces invalid UTF-8 with U+FFFD.
+// quote or backslash, and well-formed UTF-8 (with ensure_ascii = false it
+// escapes nothing else but control characters, and its decoder accepts
+// exactly what text::decode_utf8 does). Anything else goes through nlohmann's
+// own escaping, which also replaces invalid UTF-8 with U+FFFD.
 bool needs_no_escaping(std::string_view text) {
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte > 0x7e || c == '"' || c == '\\') {
+    for (std::size_t at = 0; at < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[at]);
+        if (byte < 0x80) {
+            if (byte < 0x20 || byte == 0x7f || byte == '"' || byte == '\\') {
+                return false;
+            }
+            ++at;
+            continue;
+        }
+        const text::CodePoint cp = text::decode_utf8(text, at);
+        if (!cp.valid) {
             return false;
         }
+        at += cp.length;
     }
     return true;
 }

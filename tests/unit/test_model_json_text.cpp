@@ -1,3 +1,4 @@
+#include <cstdint>
 #include <limits>
 #include <string>
 
@@ -36,6 +37,26 @@ TEST_CASE("strings are written as nlohmann escapes them", "[json_text]") {
           std::string("Zoë 北京"), std::string("bad \xff\xfe utf-8"), std::string("\x1b[31m")}) {
         INFO(value);
         CHECK(string_text(value) == dumped(Json(value), -1));
+    }
+}
+
+TEST_CASE("any bytes at all: the same text as nlohmann's", "[json_text]") {
+    // Short strings drawn from the bytes where escaping and UTF-8 decoding
+    // decide: controls, quote, backslash, DEL, continuation and lead bytes.
+    const unsigned char alphabet[] = {0x00, 0x09, 0x1f, 0x20, '"',  '\\', 'a',  0x7f,
+                                      0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0,
+                                      0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff};
+    std::uint32_t state = 12345;
+    for (int i = 0; i < 20000; ++i) {
+        std::string value;
+        state = state * 1664525U + 1013904223U;
+        const std::size_t length = state % 7;
+        for (std::size_t k = 0; k < length; ++k) {
+            state = state * 1664525U + 1013904223U;
+            value += static_cast<char>(alphabet[(state >> 8) % sizeof(alphabet)]);
+        }
+        INFO(i);
+        REQUIRE(string_text(value) == dumped(Json(value), -1));
     }
 }
 
