@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -886,32 +885,37 @@ private:
 };
 
 // Parses Zoom's text with the reader: errors as parse_json reports them.
-// nlohmann's lexer takes a NUL byte outside a string for the end of the input, so "{}\0junk"
-// would parse as "{}". JSON has no place for a raw NUL byte at all: it ends nothing here.
-std::optional<Error> nul_byte(std::string_view body, std::string_view what) {
-    const auto at = body.find('\0');
-    if (at == std::string_view::npos) {
-        return std::nullopt;
+// Runs `parse` over JSON text from outside with what every reader of it checks: no NUL byte
+// (nlohmann's lexer takes one outside a string for the end of the input, so "{}\0junk" would
+// parse as "{}"; JSON has no place for a raw NUL at all), nlohmann's errors as one line naming
+// the byte, and then the depth limit, as `too_deep` tells it.
+template <typename Parse, typename TooDeep>
+std::optional<Error> parse_checked(std::string_view body, std::string_view what, Parse parse,
+                                   TooDeep too_deep) {
+    const std::string invalid = std::string(what) + " is not valid JSON: ";
+    if (const auto nul = body.find('\0'); nul != std::string_view::npos) {
+        return invalid_response(invalid + "a NUL byte, at byte " + std::to_string(nul + 1));
     }
-    return invalid_response(std::string(what) + " is not valid JSON: a NUL byte, at byte " +
-                            std::to_string(at + 1));
+    try {
+        parse();
+    } catch (const nlohmann::json::parse_error& error) {
+        return invalid_response(invalid + short_reason(error) + ", at byte " +
+                                std::to_string(error.byte));
+    } catch (const nlohmann::json::exception& error) {
+        return invalid_response(invalid + error.what());
+    }
+    if (too_deep()) {
+        return invalid_response(std::string(what) + " is nested more than " +
+                                std::to_string(kMaxDepth) + " levels deep");
+    }
+    return std::nullopt;
 }
 
 Result<Json> read_zoom_json(std::string_view body, ZoomReader& reader, Json& root) {
-    if (auto error = nul_byte(body, "response")) {
+    if (auto error = parse_checked(
+            body, "response", [&] { Json::sax_parse(body, &reader); },
+            [&] { return reader.too_deep(); })) {
         return std::move(*error);
-    }
-    try {
-        Json::sax_parse(body, &reader);
-    } catch (const nlohmann::json::parse_error& error) {
-        return invalid_response("response is not valid JSON: " + short_reason(error) +
-                                ", at byte " + std::to_string(error.byte));
-    } catch (const nlohmann::json::exception& error) {
-        return invalid_response(std::string("response is not valid JSON: ") + error.what());
-    }
-    if (reader.too_deep()) {
-        return invalid_response("response is nested more than " + std::to_string(kMaxDepth) +
-                                " levels deep");
     }
     return std::move(root);
 }
@@ -919,21 +923,11 @@ Result<Json> read_zoom_json(std::string_view body, ZoomReader& reader, Json& roo
 } // namespace
 
 Result<Json> parse_json(std::string_view body, std::string_view what) {
-    if (auto error = nul_byte(body, what)) {
-        return std::move(*error);
-    }
     Json parsed;
-    try {
-        parsed = Json::parse(body);
-    } catch (const nlohmann::json::parse_error& error) {
-        return invalid_response(std::string(what) + " is not valid JSON: " + short_reason(error) +
-                                ", at byte " + std::to_string(error.byte));
-    } catch (const nlohmann::json::exception& error) {
-        return invalid_response(std::string(what) + " is not valid JSON: " + error.what());
-    }
-    if (nested_deeper_than(body, kMaxDepth)) {
-        return invalid_response(std::string(what) + " is nested more than " +
-                                std::to_string(kMaxDepth) + " levels deep");
+    if (auto error = parse_checked(
+            body, what, [&] { parsed = Json::parse(body); },
+            [&] { return nested_deeper_than(body, kMaxDepth); })) {
+        return std::move(*error);
     }
     return parsed;
 }
