@@ -16,7 +16,7 @@ if [[ ! -f $dir/CMakeCache.txt ]]; then
   cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZOOMQOS_BUILD_TESTS=OFF \
     -DZOOMQOS_WERROR=ON >/dev/null
 fi
-cmake --build "$dir" -j"$(nproc)" --target zoomqos zoomqos-mock >/dev/null
+cmake --build "$dir" -j"$(nproc)" --target zoomqos zoomqos-exporter zoomqos-mock >/dev/null
 rm -f "$dir"/zoomqos_*.deb
 (cd "$dir" && cpack -G DEB >/dev/null)
 deb=$(ls "$dir"/zoomqos_*.deb)
@@ -39,6 +39,7 @@ expect_file() {
   fi
 }
 expect_file usr/bin/zoomqos
+expect_file usr/libexec/zoomqos/zoomqos-exporter
 expect_file usr/share/man/man1/zoomqos.1
 expect_file usr/share/bash-completion/completions/zoomqos
 expect_file usr/share/zsh/vendor-completions/_zoomqos
@@ -61,6 +62,14 @@ version=$(dpkg-deb -f "$deb" Version)
   { echo "FAIL: package version $version is not the project version" >&2; status=1; }
 
 "$scratch/root/usr/bin/zoomqos" --version
+# Only the exporter loads the Prometheus libraries; the package's zoomqos
+# finds it where the package put it.
+if readelf -d "$scratch/root/usr/bin/zoomqos" | grep -Eq 'prometheus|civetweb'; then
+  echo "FAIL: the packaged zoomqos loads prometheus-cpp or civetweb" >&2
+  status=1
+fi
+"$scratch/root/usr/bin/zoomqos" exporter --help | grep -q 'Serve live webinars' ||
+  { echo "FAIL: the packaged zoomqos did not hand 'exporter --help' to zoomqos-exporter" >&2; status=1; }
 "$dir/zoomqos-mock" --port 0 --quiet >"$scratch/url" &
 mock_pid=$!
 for _ in $(seq 100); do [[ -s $scratch/url ]] && break; sleep 0.05; done

@@ -22,6 +22,7 @@
 
 #include "command.hpp"
 #include "complete.hpp"
+#include "handover.hpp"
 #include "run.hpp"
 
 namespace zoomqos::cli {
@@ -29,20 +30,27 @@ namespace zoomqos::cli {
 namespace {
 
 // Every subcommand, in the order --help lists them, by the words that run it.
-using CommandFactory = std::unique_ptr<Command> (*)();
+using CommandFactory = std::unique_ptr<Command> (*)(const Program&);
 struct CommandEntry {
     std::string_view path; // what add_to() registers: "get", "auth status"
     CommandFactory make;
 };
+// A command that every program runs the same way.
+template <std::unique_ptr<Command> (*make)()>
+std::unique_ptr<Command> in_any_program(const Program& /*program*/) {
+    return make();
+}
+constexpr std::string_view kExporterPath = "exporter";
+constexpr std::string_view kExporterProgram = "zoomqos-exporter";
 constexpr auto kCommands = std::to_array<CommandEntry>({
-    {"get", make_get_command},
-    {"list", make_list_command},
-    {"report", make_report_command},
-    {"events", make_events_command},
-    {"sweep", make_sweep_command},
-    {"exporter", make_exporter_command},
-    {"auth status", make_auth_status_command},
-    {"config show", make_config_show_command},
+    {"get", in_any_program<make_get_command>},
+    {"list", in_any_program<make_list_command>},
+    {"report", in_any_program<make_report_command>},
+    {"events", in_any_program<make_events_command>},
+    {"sweep", in_any_program<make_sweep_command>},
+    {kExporterPath, make_exporter_command},
+    {"auth status", in_any_program<make_auth_status_command>},
+    {"config show", in_any_program<make_config_show_command>},
 });
 
 // The command the arguments begin with, word for word; none for anything
@@ -174,12 +182,13 @@ std::optional<int> parse(CLI::App& app, std::vector<std::string> args, const Str
 }
 
 // Every key some command accepts, from the whole option tree: built only
-// when the config file has a key the command run does not know.
+// when the config file has a key the command run does not know. Options
+// are the same in every program.
 void collect_every_key(std::set<std::string>& keys) {
     CLI::App app;
     std::vector<std::unique_ptr<Command>> commands;
     for (const CommandEntry& entry : kCommands) {
-        commands.push_back(entry.make());
+        commands.push_back(entry.make(Program{}));
         commands.back()->add_to(app);
     }
     collect_config_keys(app, keys);
@@ -241,7 +250,7 @@ CLI::App* command_group(CLI::App& app, const std::string& name, const std::strin
     return group;
 }
 
-int run(const std::vector<std::string>& args, const Streams& streams) {
+int run(const std::vector<std::string>& args, const Streams& streams, const Program& program) {
     CLI::App app{"Zoom webinar and meeting participant QoS from the command line", "zoomqos"};
     app.set_version_flag("--version", std::string("zoomqos ") + kVersion + " (commit " +
                                           git_commit() + ")\n" + http::library_versions());
@@ -253,13 +262,20 @@ int run(const std::vector<std::string>& args, const Streams& streams) {
     // builds only that one. Help, completions and the typo hint get them all.
     const CommandEntry* named =
         !args.empty() && args.front() != kCompleteCommand ? named_command(args) : nullptr;
+    // Before parsing, so that the program serving it is the one that reads
+    // the arguments, the config file and any secret, once.
+    if (named != nullptr && named->path == kExporterPath && program.serve_exporter == nullptr) {
+        streams.out.flush();
+        streams.err << format_error(hand_over(kExporterProgram, args));
+        return exit_code(ErrorKind::Internal);
+    }
     std::vector<std::unique_ptr<Command>> commands;
     std::vector<CLI::App*> subcommands;
     for (const CommandEntry& entry : kCommands) {
         if (named != nullptr && &entry != named) {
             continue;
         }
-        commands.push_back(entry.make());
+        commands.push_back(entry.make(program));
         subcommands.push_back(commands.back()->add_to(app));
         if (command_path(subcommands.back()) != "zoomqos " + std::string(entry.path)) {
             streams.err << "zoomqos: internal error: command table names '" << entry.path
@@ -312,6 +328,10 @@ int run(const std::vector<std::string>& args, const Streams& streams) {
 }
 
 int run(int argc, char** argv) {
+    return run(argc, argv, Program{});
+}
+
+int run(int argc, char** argv, const Program& program) {
     // First of all, before anything opens a file or socket that could take
     // the number of a closed standard stream and receive our output.
     const bool stdout_closed = open_closed_standard_fds()[STDOUT_FILENO];
@@ -332,7 +352,7 @@ int run(int argc, char** argv) {
     term::FdStreamBuf stdout_buffer(STDOUT_FILENO, stdout_closed ? EPIPE : 0);
     std::ostream out(&stdout_buffer);
     const Streams streams = process_streams(out, stdout_buffer);
-    return run(std::vector<std::string>(argv + std::min(argc, 1), argv + argc), streams);
+    return run(std::vector<std::string>(argv + std::min(argc, 1), argv + argc), streams, program);
 }
 
 } // namespace zoomqos::cli

@@ -40,12 +40,21 @@ public:
 // of its subcommands must follow.
 CLI::App* command_group(CLI::App& app, const std::string& name, const std::string& description);
 
+struct ExporterOptions;
+using ServeExporter = Status (*)(const ExporterOptions&, const Streams&);
+
+// What the running program links beyond zoomqos_core. The exporter's server
+// (prometheus-cpp, civetweb) is in zoomqos-exporter alone (exporter.hpp).
+struct Program {
+    ServeExporter serve_exporter = nullptr; // none: `exporter` is handed over
+};
+
 std::unique_ptr<Command> make_get_command();
 std::unique_ptr<Command> make_list_command();
 std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_events_command();
 std::unique_ptr<Command> make_sweep_command();
-std::unique_ptr<Command> make_exporter_command();
+std::unique_ptr<Command> make_exporter_command(const Program& program);
 std::unique_ptr<Command> make_auth_status_command();
 std::unique_ptr<Command> make_config_show_command();
 
