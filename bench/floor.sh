@@ -9,13 +9,15 @@
 # Then what the dynamic loader does for each (LD_DEBUG=statistics: symbols
 # relocated, relative relocations, time), zoomqos's peak RSS, and the floor
 # under any zoomqos: programs that only load the libraries (libcurl alone, as
-# curl; and with libstdc++, prometheus-cpp and civetweb, as zoomqos) and exit.
+# curl; zoomqos's; zoomqos-exporter's) and exit.
 # Run on demand: ./bench/floor.sh  (figures go into bench/README.md).
 # BUILD=DIR measures (and updates) another build tree instead of build/release.
+# BASELINE=PATH adds another zoomqos binary (a build of an older commit) to the
+# same rounds, as json-baseline and raw-baseline: a before/after in one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./scripts/install-deps.sh python3 time curl openssl g++ libcurl4-openssl-dev prometheus-cpp-dev
+./scripts/install-deps.sh python3 time curl openssl g++ binutils libcurl4-openssl-dev prometheus-cpp-dev
 build=${BUILD:-build/release}
 if [[ ! -f $build/CMakeCache.txt ]]; then
     cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DZOOMQOS_BUILD_TESTS=OFF >/dev/null
@@ -52,7 +54,13 @@ echo "response: $(curl -s --cacert "$work/ca.pem" -H 'Authorization: Bearer mock
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 
 echo "100 rounds of curl, zoomqos -o json, zoomqos -o raw (ratios to curl; targets: json <= 1.15, raw <= 1.05):"
-python3 bench/interleave.py 100 "curl=$curl_cmd" "json=$get -o json" "raw=$get -o raw" | sed 's/^/  /'
+baseline=()
+if [[ -n ${BASELINE:-} ]]; then
+    old="$BASELINE get $webinar $participant --type past --cacert $work/ca.pem"
+    baseline=("json-baseline=$old -o json" "raw-baseline=$old -o raw")
+fi
+python3 bench/interleave.py 100 "curl=$curl_cmd" "json=$get -o json" "raw=$get -o raw" "${baseline[@]}" |
+    sed 's/^/  /'
 
 # loader SUMMARY: what ld.so says it did for one run.
 loader() {
@@ -68,9 +76,16 @@ echo "zoomqos loader: $(loader $get -o json)"
 echo "curl loader:    $(loader curl -s --cacert "$work/ca.pem" -H 'Authorization: Bearer mock-token' -o /dev/null "$url")"
 /usr/bin/time -v $get -o json >/dev/null 2>"$work/time"
 echo "zoomqos peak RSS: $(awk -F': ' '/Maximum resident/ {print $2}' "$work/time") KiB (target <= 16384)"
-# The floor: the same start-up and exit with nothing else done.
+# The floor: the same start-up and exit with nothing else done, for curl's
+# libraries, zoomqos's (its NEEDED list, libstdc++ linked in as zoomqos links
+# it) and zoomqos-exporter's (shared libstdc++, prometheus-cpp, civetweb:
+# what every zoomqos loaded before the exporter became a program of its own).
 cat >"$work/load.cpp" <<'CPP'
 #include <curl/curl.h>
+#ifdef WITH_LIBSTDCXX
+#include <iostream>
+#include <string>
+#endif
 #ifdef WITH_EXPORTER_LIBRARIES
 #include <prometheus/exposer.h>
 #include <prometheus/registry.h>
@@ -78,21 +93,31 @@ cat >"$work/load.cpp" <<'CPP'
 #endif
 int main(int argc, char** argv) {
     curl_global_init(CURL_GLOBAL_DEFAULT);
-#ifdef WITH_EXPORTER_LIBRARIES
     if (argc > 99) { // never: only makes the libraries needed
+#ifdef WITH_LIBSTDCXX
+        std::cout << std::string(argv[1]);
+#endif
+#ifdef WITH_EXPORTER_LIBRARIES
         prometheus::Exposer exposer(argv[1]);
         exposer.RegisterCollectable(std::make_shared<prometheus::Registry>());
-    }
 #endif
-    (void)argc;
+    }
     (void)argv;
     curl_global_cleanup();
     return 0;
 }
 CPP
 gcc -O2 -x c "$work/load.cpp" -o "$work/load-curl" -lcurl
-g++ -O2 -std=c++20 -DWITH_EXPORTER_LIBRARIES "$work/load.cpp" -o "$work/load-zoomqos" -lcurl \
+static=()
+if readelf -d "$build/zoomqos" | grep -q 'libstdc++'; then
+    echo "(this zoomqos loads libstdc++: ZOOMQOS_STATIC_LIBSTDCXX=OFF)"
+else
+    static=(-static-libstdc++ -static-libgcc)
+fi
+g++ -O2 -std=c++20 -DWITH_LIBSTDCXX "${static[@]}" "$work/load.cpp" -o "$work/load-zoomqos" -lcurl -lcrypto -lz
+g++ -O2 -std=c++20 -DWITH_LIBSTDCXX -DWITH_EXPORTER_LIBRARIES "$work/load.cpp" -o "$work/load-exporter" -lcurl \
     -lprometheus-cpp-pull -lprometheus-cpp-core -lcivetweb-cpp -lcivetweb
 echo "loading the libraries and exiting, 200 rounds (ratios to curl's libraries):"
-python3 bench/interleave.py 200 "curl's=$work/load-curl" "zoomqos's=$work/load-zoomqos" | sed 's/^/  /'
+python3 bench/interleave.py 200 "curl's=$work/load-curl" "zoomqos's=$work/load-zoomqos" \
+    "zoomqos-exporter's=$work/load-exporter" | sed 's/^/  /'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

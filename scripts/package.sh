@@ -63,9 +63,10 @@ version=$(dpkg-deb -f "$deb" Version)
 
 "$scratch/root/usr/bin/zoomqos" --version
 # Only the exporter loads the Prometheus libraries; the package's zoomqos
-# finds it where the package put it.
-if readelf -d "$scratch/root/usr/bin/zoomqos" | grep -Eq 'prometheus|civetweb'; then
-  echo "FAIL: the packaged zoomqos loads prometheus-cpp or civetweb" >&2
+# finds it where the package put it. libstdc++ is linked into zoomqos
+# (ZOOMQOS_STATIC_LIBSTDCXX).
+if readelf -d "$scratch/root/usr/bin/zoomqos" | grep -Eq 'prometheus|civetweb|libstdc\+\+'; then
+  echo "FAIL: the packaged zoomqos loads prometheus-cpp, civetweb or libstdc++" >&2
   status=1
 fi
 "$scratch/root/usr/bin/zoomqos" exporter --help | grep -q 'Serve live webinars' ||
