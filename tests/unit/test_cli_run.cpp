@@ -11,6 +11,7 @@
 
 #include "zoomqos/process/interrupt.hpp"
 
+#include "cli/exporter.hpp"
 #include "cli/run.hpp"
 #include "temp_dir.hpp"
 
@@ -69,13 +70,14 @@ struct Run {
 };
 
 // zoomqos ARGS with string streams for stdout, stderr and stdin.
-Run run(const std::vector<std::string>& args, const std::string& stdin_text = "") {
+Run run(const std::vector<std::string>& args, const std::string& stdin_text = "",
+        const cli::Program& program = {}) {
     std::ostringstream out;
     std::ostringstream err;
     std::istringstream in(stdin_text);
     const cli::Streams streams{out, err, in};
     Run result;
-    result.exit = cli::run(args, streams);
+    result.exit = cli::run(args, streams, program);
     result.out = out.str();
     result.err = err.str();
     return result;
@@ -167,6 +169,57 @@ TEST_CASE("Participant IDs can come from stdin", "[cli][run]") {
     const Run result = run({"get", "81234567890", "-"}, "\n   \n");
     CHECK(result.exit == 2);
     CHECK(result.err.find("no participant IDs") != std::string::npos);
+}
+
+namespace {
+
+// What the exporter's serve function was last given, and how often it ran.
+struct Served {
+    std::string events;
+    double interval_seconds = 0;
+    std::string listen;
+    bool meeting = false;
+    std::string api_url;
+};
+std::optional<Served> served;
+int serve_calls = 0;
+
+} // namespace
+
+TEST_CASE("exporter runs its program's serve function with the resolved options", "[cli][run]") {
+    const testing::TempDir home;
+    IsolatedEnvironment environment(home);
+    environment.set("ZOOM_ACCESS_TOKEN", "token");
+    environment.set("ZOOM_API_URL", "http://127.0.0.1:1/v2");
+    served.reset();
+    serve_calls = 0;
+    const cli::Program program{
+        .serve_exporter = [](const cli::ExporterOptions& options, const cli::Streams& streams) {
+            served = Served{options.events, options.interval_seconds, options.listen,
+                            options.meeting, options.connection.api_url};
+            ++serve_calls;
+            streams.err << "served\n";
+            return Status(Ok{});
+        }};
+
+    const Run result = run({"exporter", "--events", "81234567890", "--interval", "30", "--listen",
+                            "127.0.0.1:0", "--meeting"},
+                           "", program);
+    CHECK(result.exit == 0);
+    CHECK(result.err == "served\n");
+    REQUIRE(serve_calls == 1);
+    CHECK(served->events == "81234567890");
+    CHECK(served->interval_seconds == 30);
+    CHECK(served->listen == "127.0.0.1:0");
+    CHECK(served->meeting);
+    // Settings the flags left are resolved from the environment first.
+    CHECK(served->api_url == "http://127.0.0.1:1/v2");
+
+    // A usage error stops before the serve function.
+    const Run bad = run({"exporter", "--interval", "0"}, "", program);
+    CHECK(bad.exit == 2);
+    CHECK(bad.err.find("--interval") != std::string::npos);
+    CHECK(serve_calls == 1);
 }
 
 TEST_CASE("An interrupted run exits 128 + the signal and says so", "[cli][run]") {
