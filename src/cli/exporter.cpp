@@ -2,8 +2,6 @@
 
 #include <memory>
 
-#include "zoomqos/exporter/budget.hpp"
-
 #include "command.hpp"
 #include "options.hpp"
 
