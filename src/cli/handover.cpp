@@ -35,7 +35,9 @@ Error hand_over(std::string_view name, const std::vector<std::string>& args) {
                                                 directory + "/" ZOOMQOS_LIBEXEC_FROM_BIN "/" +
                                                     std::string(name)};
     for (const std::string& program : candidates) {
-        if (::access(program.c_str(), X_OK) != 0) {
+        // Present but not runnable (its mode, a bad file) is told as such
+        // by execv's error, not taken for missing.
+        if (::access(program.c_str(), F_OK) != 0) {
             continue;
         }
         // execv() wants writable strings: copies of its arguments.

@@ -4,7 +4,7 @@
 # process ID, arguments and environment), found next to zoomqos or in
 # ../libexec/zoomqos as installed. zoomqos itself does not load the
 # Prometheus libraries, runs every other command without the helper, and
-# says so in one line, exit 1, when the helper is missing.
+# says so in one line, exit 1, when the helper is missing or cannot run.
 source "$(dirname "$0")/lib.sh"
 
 command -v readelf >/dev/null || fail "this test needs readelf (binutils)"
@@ -63,6 +63,12 @@ run_zoomqos exporter --help
 expect_exit 0
 expect_stdout_contains "Serve live webinars' (or meetings') QoS to Prometheus"
 expect_stdout_contains "--daily-budget"
+
+# --- a helper that cannot run is named, with the reason
+chmod 644 "$TEST_TMP/usr/libexec/zoomqos/zoomqos-exporter"
+run_zoomqos exporter --events "$W"
+expect_exit 1
+expect_stderr_contains "zoomqos: error: cannot run $TEST_TMP/usr/bin/../libexec/zoomqos/zoomqos-exporter: Permission denied"
 
 # --- no helper: one line, exit 1; every other command still runs
 rm "$TEST_TMP/usr/libexec/zoomqos/zoomqos-exporter"
